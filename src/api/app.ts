@@ -1,0 +1,39 @@
+import express, { type Express, type Router } from 'express';
+import type { WebhookIngestor } from '../ingest/webhookIngestor';
+import type { VerifyConfig } from '../ingest/verifyWebhookRequest';
+import type { Logger } from '../logger';
+import type { InboxRepository } from '../repositories/inboxRepository';
+import { adminAuth } from './middleware/adminAuth';
+import { errorHandler } from './middleware/errorHandler';
+import { healthRoutes, type HealthChecks } from './routes/health';
+import { shopifyWebhookRoutes } from './routes/shopifyWebhooks';
+import { webhookReplayRoutes } from './routes/webhookReplay';
+
+export interface AppDeps {
+  logger: Logger;
+  verify: VerifyConfig;
+  webhookMaxBytes: number;
+  adminApiToken: string | undefined;
+  ingestor: WebhookIngestor;
+  inbox: InboxRepository;
+  health: HealthChecks;
+  /** New work for the relay (a replay was queued). */
+  kickRelay: () => void;
+  /** Extra routers mounted before the error handler (benchmarks mount their ceiling route here). */
+  extraRouters?: Router[];
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(healthRoutes(deps.health));
+  app.use(shopifyWebhookRoutes({ verify: deps.verify, maxBytes: deps.webhookMaxBytes, ingestor: deps.ingestor }));
+  app.use(webhookReplayRoutes({ inbox: deps.inbox, onQueued: deps.kickRelay, auth: adminAuth(deps.adminApiToken) }));
+  for (const router of deps.extraRouters ?? []) app.use(router);
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such route' } });
+  });
+  app.use(errorHandler(deps.logger));
+  return app;
+}

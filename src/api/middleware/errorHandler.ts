@@ -1,0 +1,36 @@
+import type { ErrorRequestHandler } from 'express';
+import { AppError, IngestUnavailableError } from '../../errors';
+import { PayloadNotStorableError } from '../../ingest/webhookIngestor';
+import type { Logger } from '../../logger';
+
+/** Body-parser errors carry `type` and `status`; ours are AppErrors; anything else is a bug (500). */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      res.status(413).json({ error: { code: 'BODY_TOO_LARGE', message: `body exceeds ${(err as { limit?: number }).limit} bytes` } });
+      return;
+    }
+    if (type === 'request.aborted' || type === 'entity.verify.failed' || type === 'request.size.invalid' || type === 'encoding.unsupported') {
+      res.status(400).json({ error: { code: 'BODY_UNREADABLE', message: (err as Error).message } });
+      return;
+    }
+    if (err instanceof PayloadNotStorableError) {
+      res.status(400).json({ error: { code: err.code, message: err.message } });
+      return;
+    }
+    if (err instanceof IngestUnavailableError) {
+      // 503 makes Shopify redeliver; nothing was recorded, so nothing is lost.
+      logger.error({ path: req.path, causes: err.causes }, 'webhook not recorded: PostgreSQL and Temporal unavailable');
+      res.status(503).set('Retry-After', '5').json({ error: { code: err.code, message: err.message } });
+      return;
+    }
+    if (err instanceof AppError) {
+      logger.error({ path: req.path, code: err.code, err: err.message }, 'request failed');
+      res.status(500).json({ error: { code: err.code, message: err.message } });
+      return;
+    }
+    logger.error({ path: req.path, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, 'unexpected error');
+    res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
+  };
+}

@@ -1,0 +1,81 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Client } from '@temporalio/client';
+import type { Router } from 'express';
+import type { RuntimeConfig } from '../config/config';
+import type { Db } from '../db/client';
+import { InboxRelay, type RelayOptions } from '../ingest/inboxRelay';
+import { createWebhookIngestor } from '../ingest/webhookIngestor';
+import { createWebhookWorkflowStarter } from '../ingest/webhookWorkflowStarter';
+import type { Logger } from '../logger';
+import { createInboxRepository } from '../repositories/inboxRepository';
+import { pingTemporal } from '../temporal/client';
+import { createApp } from './app';
+
+export interface ApiDeps {
+  config: Pick<RuntimeConfig, 'port' | 'shopifyApiSecrets' | 'internalAuthSecret' | 'adminApiToken' | 'webhookMaxBytes'> & {
+    temporal: Pick<RuntimeConfig['temporal'], 'taskQueue'>;
+  };
+  db: Db;
+  temporal: Client;
+  logger: Logger;
+  relayOptions?: Partial<RelayOptions>;
+  extraRouters?: Router[];
+  host?: string;
+}
+
+export interface RunningApi {
+  url: string;
+  server: Server;
+  relay: InboxRelay;
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP API with its inbox relay and starts listening. */
+export async function startApi(deps: ApiDeps): Promise<RunningApi> {
+  const { config, db, temporal, logger } = deps;
+  const inbox = createInboxRepository(db);
+  const starter = createWebhookWorkflowStarter(temporal, config.temporal.taskQueue);
+  const relay = new InboxRelay({ inbox, starter, logger: logger.child({ component: 'relay' }), options: deps.relayOptions });
+  const ingestor = createWebhookIngestor({ inbox, starter, logger, onPending: () => relay.kick() });
+  const app = createApp({
+    logger,
+    verify: { shopifyApiSecrets: config.shopifyApiSecrets, internalAuthSecret: config.internalAuthSecret },
+    webhookMaxBytes: config.webhookMaxBytes,
+    adminApiToken: config.adminApiToken,
+    ingestor,
+    inbox,
+    health: {
+      postgres: async () => {
+        await db.$client.query('SELECT 1');
+      },
+      temporal: () => pingTemporal(temporal),
+    },
+    kickRelay: () => relay.kick(),
+    extraRouters: deps.extraRouters,
+  });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, deps.host ?? '0.0.0.0', () => resolve(s));
+    s.once('error', reject);
+  });
+  // Shopify's client keeps connections alive; outlive its idle timeout so sockets are not cut mid-request.
+  server.keepAliveTimeout = 65_000;
+  relay.start();
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${deps.host && deps.host !== '0.0.0.0' ? deps.host : 'localhost'}:${port}`;
+
+  return {
+    url,
+    server,
+    relay,
+    async close() {
+      // Stop accepting, let in-flight requests finish, then stop relaying.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await relay.stop();
+    },
+  };
+}

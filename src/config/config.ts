@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { ConfigError } from '../errors';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const commaList = z
+  .string()
+  .transform((s) => s.split(',').map((part) => part.trim()).filter((part) => part.length > 0));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()));
+
+/** Every environment key the service reads, in one place; nothing else reads `process.env`. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: optionalString.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  ),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  TEMPORAL_ADDRESS: optionalString.pipe(
+    z.string().regex(/^[^\s:/]+:\d+$/, 'must be host:port').optional(),
+  ),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('b2b-orchestrator'),
+  TEMPORAL_UI_URL: optionalString.pipe(z.string().url().optional()),
+  // After a secret rotation Shopify may keep signing with the old secret for up to an hour,
+  // so several secrets may be configured at once.
+  SHOPIFY_API_SECRET: optionalString.pipe(commaList.optional()),
+  INTERNAL_AUTH_SECRET: optionalString,
+  ADMIN_API_TOKEN: optionalString,
+  WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  LOCAL_STACK_DIR: z.string().min(1).default('.local'),
+  LOCAL_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  LOCAL_TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
+  LOCAL_TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  TEMPORAL_CLI_PATH: optionalString,
+});
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  temporal: {
+    address: string | undefined;
+    namespace: string;
+    taskQueue: string;
+    uiUrl: string | undefined;
+  };
+  shopifyApiSecrets: string[];
+  internalAuthSecret: string | undefined;
+  adminApiToken: string | undefined;
+  webhookMaxBytes: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** Where `npm start` keeps its own PostgreSQL and Temporal when no endpoints are given. */
+  local: { dir: string; postgresPort: number; temporalPort: number; temporalUiPort: number };
+  temporalCliPath: string | undefined;
+}
+
+/** A config whose PostgreSQL and Temporal endpoints are known (given, or started locally). */
+export type RuntimeConfig = Config & {
+  databaseUrl: string;
+  temporal: Config['temporal'] & { address: string };
+};
+
+/**
+ * Parses the environment once at start-up. Throws a ConfigError that names every
+ * missing or invalid key at once, so an operator fixes them in one pass.
+ */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.NODE_ENV === 'production') {
+    if (!e.SHOPIFY_API_SECRET?.length) problems.push('SHOPIFY_API_SECRET: required in production');
+    if (!e.DATABASE_URL) problems.push('DATABASE_URL: required in production');
+    if (!e.TEMPORAL_ADDRESS) problems.push('TEMPORAL_ADDRESS: required in production');
+    if (!e.ADMIN_API_TOKEN) problems.push('ADMIN_API_TOKEN: required in production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      uiUrl: e.TEMPORAL_UI_URL,
+    },
+    shopifyApiSecrets: e.SHOPIFY_API_SECRET ?? [],
+    internalAuthSecret: e.INTERNAL_AUTH_SECRET,
+    adminApiToken: e.ADMIN_API_TOKEN,
+    webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
+    logLevel: e.LOG_LEVEL,
+    local: {
+      dir: e.LOCAL_STACK_DIR,
+      postgresPort: e.LOCAL_POSTGRES_PORT,
+      temporalPort: e.LOCAL_TEMPORAL_PORT,
+      temporalUiPort: e.LOCAL_TEMPORAL_UI_PORT,
+    },
+    temporalCliPath: e.TEMPORAL_CLI_PATH,
+  };
+}
+
+/** Narrows a Config whose endpoints must already be set (API or worker run on their own). */
+export function requireEndpoints(config: Config): RuntimeConfig {
+  const problems: string[] = [];
+  if (!config.databaseUrl) problems.push('DATABASE_URL: required to run this process on its own');
+  if (!config.temporal.address) problems.push('TEMPORAL_ADDRESS: required to run this process on its own');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config as RuntimeConfig;
+}

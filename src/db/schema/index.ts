@@ -1,0 +1,6 @@
+export * from './shops';
+export * from './webhookInbox';
+export * from './catalog';
+export * from './customers';
+export * from './orders';
+export * from './compliance';

@@ -1,0 +1,14 @@
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { tstz } from './columns';
+
+/** A Shopify shop that installed the app. */
+export const shops = pgTable('shops', {
+  domain: text().primaryKey(),
+  installedAt: tstz().notNull().defaultNow(),
+  uninstalledAt: tstz(),
+  /** Set when `shop/redact` removed the shop's data. */
+  redactedAt: tstz(),
+  updatedAt: tstz().notNull().defaultNow(),
+});
+
+export type ShopRow = typeof shops.$inferSelect;

@@ -1,0 +1,46 @@
+/**
+ * One base class for every error we raise on purpose, with a subclass per kind
+ * carrying the data a caller needs to act on it (status code, retry hint, ...).
+ */
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Configuration is invalid; `problems` names every bad or missing key. */
+export class ConfigError extends AppError {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`, 'CONFIG_INVALID', { problems });
+  }
+}
+
+/** A webhook payload that parses as JSON but lacks what a handler needs. Retrying cannot fix it. */
+export class InvalidPayloadError extends AppError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, 'PAYLOAD_INVALID', details);
+  }
+}
+
+/** Neither PostgreSQL nor Temporal accepted the event: the caller must answer 503 so Shopify retries. */
+export class IngestUnavailableError extends AppError {
+  constructor(readonly causes: { postgres: string; temporal: string }) {
+    super('Neither PostgreSQL nor Temporal could record the event', 'INGEST_UNAVAILABLE', causes);
+  }
+}
+
+/** A local dependency (embedded PostgreSQL, Temporal dev server, CLI binary) could not be provided. */
+export class LocalStackError extends AppError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, 'LOCAL_STACK', details);
+  }
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

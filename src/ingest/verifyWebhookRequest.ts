@@ -1,0 +1,65 @@
+import { INTERNAL_AUTH_HEADER, ShopifyWebhookHeader } from '../shopify/webhooks/headers';
+import { secretsEqual, verifyWebhookHmac } from '../shopify/webhooks/hmac';
+import { parseWebhookHeaders, type WebhookMetadata } from '../shopify/webhooks/parseHeaders';
+
+export interface VerifyConfig {
+  shopifyApiSecrets: readonly string[];
+  internalAuthSecret: string | undefined;
+}
+
+export type RejectCode =
+  | 'INTERNAL_AUTH_MISSING'
+  | 'INTERNAL_AUTH_INVALID'
+  | 'HMAC_MISSING'
+  | 'HMAC_INVALID'
+  | 'HEADERS_INVALID'
+  | 'BODY_NOT_JSON';
+
+export type VerifyResult =
+  | { valid: true; metadata: WebhookMetadata }
+  | { valid: false; status: 400 | 401 | 403; code: RejectCode; reason: string };
+
+/**
+ * Decides whether a webhook request may be recorded, in the order that leaks least:
+ * caller (internal auth), then authenticity (HMAC over the raw bytes), and only then
+ * the metadata headers and the body, which an unauthenticated caller learns nothing about.
+ */
+export function verifyWebhookRequest(
+  config: VerifyConfig,
+  getHeader: (name: string) => string | undefined,
+  rawBody: Buffer,
+): VerifyResult {
+  if (config.internalAuthSecret !== undefined) {
+    const given = getHeader(INTERNAL_AUTH_HEADER);
+    if (!given) return reject(403, 'INTERNAL_AUTH_MISSING', `missing header ${INTERNAL_AUTH_HEADER}`);
+    if (!secretsEqual(given, config.internalAuthSecret)) {
+      return reject(403, 'INTERNAL_AUTH_INVALID', `header ${INTERNAL_AUTH_HEADER} does not match`);
+    }
+  }
+  const hmac = getHeader(ShopifyWebhookHeader.Hmac);
+  if (!hmac) return reject(401, 'HMAC_MISSING', `missing header ${ShopifyWebhookHeader.Hmac}`);
+  if (!verifyWebhookHmac(rawBody, hmac, config.shopifyApiSecrets)) {
+    return reject(401, 'HMAC_INVALID', `${ShopifyWebhookHeader.Hmac} does not match the body`);
+  }
+  const headers = parseWebhookHeaders(getHeader);
+  if (!headers.valid) return reject(400, 'HEADERS_INVALID', headers.reason);
+  const jsonProblem = jsonObjectProblem(rawBody);
+  if (jsonProblem) return reject(400, 'BODY_NOT_JSON', jsonProblem);
+  return { valid: true, metadata: headers.metadata };
+}
+
+function jsonObjectProblem(rawBody: Buffer): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rawBody.toString('utf8'));
+  } catch (err) {
+    return `body is not valid JSON: ${(err as Error).message}`;
+  }
+  // Every Shopify webhook body is a JSON object.
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return 'body must be a JSON object';
+  return undefined;
+}
+
+function reject(status: 400 | 401 | 403, code: RejectCode, reason: string): VerifyResult {
+  return { valid: false, status, code, reason };
+}

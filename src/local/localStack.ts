@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { Config, RuntimeConfig } from '../config/config';
+import type { Logger } from '../logger';
+import { PostgresCluster } from './postgresCluster';
+import { ensureTemporalCli } from './temporalCli';
+import { startTemporalDevServer, type TemporalDevServer } from './temporalDevServer';
+
+/** The secret `npm start` verifies webhooks with when none is configured (never in production). */
+export const LOCAL_DEV_SHOPIFY_SECRET = 'local-dev-shopify-secret';
+const LOCAL_DATABASE = 'b2b_orchestrator';
+
+export interface LocalStack {
+  config: RuntimeConfig;
+  /** What was started here (as opposed to given by the environment). */
+  started: { postgres: boolean; temporal: boolean };
+  stop(): Promise<void>;
+}
+
+/**
+ * Fills in what the environment left out: a PostgreSQL cluster when DATABASE_URL is unset,
+ * a Temporal dev server when TEMPORAL_ADDRESS is unset. Data lives under LOCAL_STACK_DIR,
+ * so a restart keeps the shop's rows and the workflow history.
+ */
+export async function startLocalStack(config: Config, logger: Logger): Promise<LocalStack> {
+  const dir = path.resolve(config.local.dir);
+  let postgres: PostgresCluster | undefined;
+  let temporal: TemporalDevServer | undefined;
+  const stop = async () => {
+    await temporal?.stop();
+    await postgres?.stop();
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      postgres = new PostgresCluster({ dataDir: path.join(dir, 'postgres'), port: config.local.postgresPort });
+      logger.info({ port: config.local.postgresPort, dataDir: postgres.dataDir }, 'starting embedded PostgreSQL');
+      await postgres.start();
+      databaseUrl = await postgres.createDatabase(LOCAL_DATABASE);
+    }
+    let address = config.temporal.address;
+    let uiUrl = config.temporal.uiUrl;
+    if (!address) {
+      const cliPath = await ensureTemporalCli(config.temporalCliPath, (msg) => logger.info(msg));
+      logger.info({ port: config.local.temporalPort }, 'starting the Temporal dev server');
+      temporal = await startTemporalDevServer({
+        cliPath,
+        port: config.local.temporalPort,
+        uiPort: config.local.temporalUiPort,
+        dbFile: path.join(dir, 'temporal', 'temporal.sqlite'),
+        namespace: config.temporal.namespace,
+        logFile: path.join(dir, 'temporal', 'server.log'),
+      });
+      address = temporal.address;
+      uiUrl ??= temporal.uiUrl;
+    }
+    const shopifyApiSecrets = config.shopifyApiSecrets.length > 0 ? config.shopifyApiSecrets : [LOCAL_DEV_SHOPIFY_SECRET];
+    return {
+      config: { ...config, databaseUrl, shopifyApiSecrets, temporal: { ...config.temporal, address, uiUrl } },
+      started: { postgres: postgres !== undefined, temporal: temporal !== undefined },
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { LocalStackError } from '../errors';
+import { isPortOpen, waitFor } from './ports';
+
+export interface TemporalDevServerOptions {
+  cliPath: string;
+  port: number;
+  uiPort: number;
+  /** SQLite file: workflows survive a restart of the dev server. */
+  dbFile: string;
+  namespace: string;
+  /** Search attributes to register at launch, name → type (Keyword, Text, ...). */
+  searchAttributes?: Record<string, string>;
+  logFile: string;
+  startTimeoutMs?: number;
+}
+
+export interface TemporalDevServer {
+  address: string;
+  uiUrl: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `temporal server start-dev` and resolves once its frontend accepts connections. */
+export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
+  if (await isPortOpen(options.port)) {
+    throw new LocalStackError(`port ${options.port} is already in use; set TEMPORAL_ADDRESS to use that server, or free the port`);
+  }
+  mkdirSync(path.dirname(options.dbFile), { recursive: true });
+  mkdirSync(path.dirname(options.logFile), { recursive: true });
+  const log = openSync(options.logFile, 'a');
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(options.port),
+    '--ui-port', String(options.uiPort),
+    '--db-filename', options.dbFile,
+    '--log-level', 'warn',
+  ];
+  if (options.namespace !== 'default') args.push('--namespace', options.namespace);
+  for (const [name, type] of Object.entries(options.searchAttributes ?? {})) args.push('--search-attribute', `${name}=${type}`);
+  const child = spawn(options.cliPath, args, { stdio: ['ignore', log, log] });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  try {
+    await waitFor(
+      `the Temporal dev server on port ${options.port} (log: ${options.logFile})`,
+      async () => {
+        if (exited) throw new LocalStackError(`the Temporal dev server exited at start; see ${options.logFile}`);
+        return isPortOpen(options.port);
+      },
+      options.startTimeoutMs ?? 60_000,
+      200,
+    );
+    await waitForNamespace(`127.0.0.1:${options.port}`, options.namespace, options.startTimeoutMs ?? 60_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  return {
+    address: `127.0.0.1:${options.port}`,
+    uiUrl: `http://127.0.0.1:${options.uiPort}`,
+    process: child,
+    stop: () => stopChild(child, 10_000),
+  };
+}
+
+/** SIGTERM, then SIGKILL if the process has not exited in time. */
+export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** The frontend accepts connections before the namespace is registered; wait for both. */
+export async function waitForNamespace(address: string, namespace: string, timeoutMs: number): Promise<void> {
+  await waitFor(
+    `Temporal namespace ${namespace} at ${address}`,
+    async () => {
+      let connection: Connection | undefined;
+      try {
+        connection = await Connection.connect({ address, connectTimeout: 1_000 });
+        await connection.withDeadline(Date.now() + 2_000, () => connection!.workflowService.describeNamespace({ namespace }));
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await connection?.close();
+      }
+    },
+    timeoutMs,
+    250,
+  );
+}

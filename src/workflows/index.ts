@@ -1,0 +1,1 @@
+export { webhookWorkflow } from './webhookWorkflow';

@@ -1,0 +1,78 @@
+import { ApplicationFailure, log, proxyActivities, type ActivityOptions } from '@temporalio/workflow';
+import type { InboxActivities, InlineWebhookRecord, WebhookHandlerActivities, WebhookRef } from '../activities/types';
+import { routeTopic } from '../domain/webhooks/topicRoutes';
+
+/**
+ * Handlers retry without an attempt cap while PostgreSQL is unreachable; the activity
+ * itself turns persistent data errors into non-retryable failures (see webhookHandlers.ts).
+ */
+const HANDLER_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
+
+/**
+ * Recording the inline payload must never give up: until PostgreSQL has it, this
+ * workflow's history is the only copy of an event Shopify was told we accepted.
+ */
+const INBOX_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+};
+
+const inbox = proxyActivities<InboxActivities>(INBOX_OPTIONS);
+const handlers = proxyActivities<WebhookHandlerActivities>(HANDLER_OPTIONS);
+
+export interface WebhookWorkflowInput extends WebhookRef {
+  /** Present only when PostgreSQL was down at ingestion and the API came straight to Temporal. */
+  inline?: InlineWebhookRecord;
+}
+
+export type WebhookWorkflowResult =
+  | { outcome: 'applied' | 'stale' | 'already_processed'; handler: string; rows: number }
+  | { outcome: 'ignored' }
+  | { outcome: 'duplicate'; status: string };
+
+/** One Shopify webhook delivery: record it if needed, then apply it with its topic's handler. */
+export async function webhookWorkflow(input: WebhookWorkflowInput): Promise<WebhookWorkflowResult> {
+  const ref: WebhookRef = { webhookId: input.webhookId, shop: input.shop, topic: input.topic };
+  if (input.inline) {
+    const recorded = await inbox.recordInboxEvent(input.inline);
+    if (!recorded.proceed) {
+      log.info('webhook already handled by an earlier delivery', { webhookId: ref.webhookId, status: recorded.status });
+      return { outcome: 'duplicate', status: recorded.status };
+    }
+  }
+
+  const route = routeTopic(input.topic);
+  switch (route.kind) {
+    case 'ignore':
+      return { outcome: 'ignored' };
+    case 'handle': {
+      try {
+        const result = await handlers[route.handler](ref);
+        return { outcome: result.outcome, handler: route.handler, rows: result.rows };
+      } catch (err) {
+        // Compensation: the event is parked as dead (replayable) and the run fails, so it
+        // shows as Failed in the Web UI and a replay may reuse this workflow ID.
+        const reason = failureReason(err);
+        await inbox.markInboxDead({ ...ref, error: reason });
+        throw ApplicationFailure.nonRetryable(`webhook ${ref.webhookId} (${ref.topic}) is dead: ${reason}`, 'WEBHOOK_DEAD');
+      }
+    }
+    default:
+      return assertNever(route);
+  }
+}
+
+function failureReason(err: unknown): string {
+  if (err instanceof Error) {
+    const cause = (err as { cause?: unknown }).cause;
+    return cause instanceof Error ? `${err.message}: ${cause.message}` : err.message;
+  }
+  return String(err);
+}
+
+function assertNever(value: never): never {
+  throw ApplicationFailure.nonRetryable(`unhandled route ${JSON.stringify(value)}`);
+}
