@@ -127,6 +127,7 @@ CREATE TABLE "customers" (
 	"shopify_updated_at" timestamp with time zone NOT NULL,
 	"source_event_at" timestamp with time zone NOT NULL,
 	"synced_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"deleted_at" timestamp with time zone,
 	CONSTRAINT "customers_shop_gid_pk" PRIMARY KEY("shop","gid")
 );
 --> statement-breakpoint

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config, RuntimeConfig } from '../config/config';
 import type { Logger } from '../logger';
-import { PostgresCluster } from './postgresCluster';
+import { canHostDataDir, PostgresCluster } from './postgresCluster';
 import { ensureTemporalCli } from './temporalCli';
 import { startTemporalDevServer, type TemporalDevServer } from './temporalDevServer';
 
@@ -32,7 +33,7 @@ export async function startLocalStack(config: Config, logger: Logger): Promise<L
   try {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
-      postgres = new PostgresCluster({ dataDir: path.join(dir, 'postgres'), port: config.local.postgresPort });
+      postgres = new PostgresCluster({ dataDir: postgresDataDir(dir, logger), port: config.local.postgresPort });
       logger.info({ port: config.local.postgresPort, dataDir: postgres.dataDir }, 'starting embedded PostgreSQL');
       await postgres.start();
       databaseUrl = await postgres.createDatabase(LOCAL_DATABASE);
@@ -63,4 +64,18 @@ export async function startLocalStack(config: Config, logger: Logger): Promise<L
     await stop();
     throw err;
   }
+}
+
+/**
+ * `<LOCAL_STACK_DIR>/postgres`, unless PostgreSQL (running as the postgres user because we
+ * are root) cannot reach it, e.g. in a clone under /root. Then a folder under /var/tmp,
+ * named after the stack folder so each clone keeps its own cluster.
+ */
+function postgresDataDir(stackDir: string, logger: Logger): string {
+  const preferred = path.join(stackDir, 'postgres');
+  if (canHostDataDir(preferred)) return preferred;
+  const key = createHash('sha256').update(stackDir).digest('hex').slice(0, 12);
+  const fallback = path.join('/var/tmp', `b2b-orchestrator-${key}`, 'postgres');
+  logger.warn({ preferred, fallback }, 'the postgres user cannot reach the stack folder; keeping PostgreSQL data elsewhere');
+  return fallback;
 }

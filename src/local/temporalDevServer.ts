@@ -3,6 +3,7 @@ import { mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { LocalStackError } from '../errors';
+import { killOnExit, stopChild } from './childProcess';
 import { isPortOpen, waitFor } from './ports';
 
 export interface TemporalDevServerOptions {
@@ -43,7 +44,10 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   ];
   if (options.namespace !== 'default') args.push('--namespace', options.namespace);
   for (const [name, type] of Object.entries(options.searchAttributes ?? {})) args.push('--search-attribute', `${name}=${type}`);
-  const child = spawn(options.cliPath, args, { stdio: ['ignore', log, log] });
+  // Own process group: a terminal Ctrl-C reaches only the launcher, which stops the server
+  // after the API and worker have drained. killOnExit covers the launcher dying first.
+  const child = spawn(options.cliPath, args, { stdio: ['ignore', log, log], detached: true });
+  killOnExit(child);
   let exited = false;
   child.once('exit', () => {
     exited = true;
@@ -69,19 +73,6 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     process: child,
     stop: () => stopChild(child, 10_000),
   };
-}
-
-/** SIGTERM, then SIGKILL if the process has not exited in time. */
-export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** The frontend accepts connections before the namespace is registered; wait for both. */

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { startApi, type RunningApi } from '../../src/api/startApi';
+import type { Db } from '../../src/db/client';
+import type { RelayOptions } from '../../src/ingest/inboxRelay';
+import { createLogger } from '../../src/logger';
+import { startWorker, type RunningWorker } from '../../src/worker/startWorker';
+import { TEST_SECRET } from './webhooks';
+
+export const testLogger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+
+export function uniqueTaskQueue(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+export async function connectClient(address = process.env.TEST_TEMPORAL_ADDRESS!): Promise<Client> {
+  return new Client({ connection: await Connection.connect({ address }), namespace: 'default' });
+}
+
+export function lazyClient(address = process.env.TEST_TEMPORAL_ADDRESS!): Client {
+  return new Client({ connection: Connection.lazy({ address }), namespace: 'default' });
+}
+
+/**
+ * The relay starts workflows a moment after the 200, so a test waits for the run to exist
+ * before asking for its result.
+ */
+export async function workflowResult<T = any>(client: Client, workflowId: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return (await client.workflow.getHandle(workflowId).result()) as T;
+    } catch (err) {
+      if ((err as Error).name !== 'WorkflowNotFoundError' || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+export async function startTestWorker(db: Db, taskQueue: string, address = process.env.TEST_TEMPORAL_ADDRESS!): Promise<RunningWorker> {
+  return startWorker({
+    address,
+    namespace: 'default',
+    taskQueue,
+    db,
+    logger: testLogger,
+    workflowBundlePath: process.env.TEST_WORKFLOW_BUNDLE,
+  });
+}
+
+export interface TestApiOptions {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  secrets?: string[];
+  internalAuthSecret?: string;
+  adminApiToken?: string;
+  webhookMaxBytes?: number;
+  relayOptions?: Partial<RelayOptions>;
+}
+
+export async function startTestApi(options: TestApiOptions): Promise<RunningApi> {
+  return startApi({
+    config: {
+      port: 0,
+      shopifyApiSecrets: options.secrets ?? [TEST_SECRET],
+      internalAuthSecret: options.internalAuthSecret,
+      adminApiToken: options.adminApiToken,
+      webhookMaxBytes: options.webhookMaxBytes ?? 5 * 1024 * 1024,
+      temporal: { taskQueue: options.taskQueue },
+    },
+    db: options.db,
+    temporal: options.temporal,
+    logger: testLogger,
+    relayOptions: { pollIntervalMs: 200, minBackoffMs: 100, maxBackoffMs: 1_000, ...options.relayOptions },
+    host: '127.0.0.1',
+  });
+}
