@@ -41,6 +41,14 @@ export class LocalStackError extends AppError {
   }
 }
 
+/**
+ * A message safe to log or to store in workflow history. Query-builder errors (drizzle's
+ * carry `query`) quote the SQL and its parameters, i.e. customer data; their driver cause
+ * says what went wrong without them.
+ */
 export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  if (!(err instanceof Error)) return String(err);
+  const cause = (err as { cause?: unknown }).cause;
+  if ('query' in err && cause instanceof Error) return cause.message;
+  return err.message;
 }

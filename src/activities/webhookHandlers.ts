@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Db, Tx } from '../db/client';
-import { classifyDbError } from '../db/errors';
+import { classifyDbError, sqlState } from '../db/errors';
 import type { WebhookHandlerName } from '../domain/webhooks/topicRoutes';
 import { InvalidPayloadError, errorMessage } from '../errors';
 import { applyInboxEvent, type InboxEvent } from '../repositories/inboxEvents';
@@ -72,6 +72,7 @@ export function createWebhookHandlerActivities({ db }: { db: Db }): WebhookHandl
 
 function toActivityFailure(err: unknown): unknown {
   if (err instanceof ApplicationFailure) return err;
+  err = withoutQueryParameters(err);
   if (err instanceof InvalidPayloadError) {
     return ApplicationFailure.nonRetryable(err.message, err.code, err.details);
   }
@@ -79,6 +80,20 @@ function toActivityFailure(err: unknown): unknown {
     return ApplicationFailure.nonRetryable(`gave up after ${DATA_ERROR_ATTEMPTS} attempts: ${errorMessage(err)}`, 'DATA_ERROR');
   }
   return err;
+}
+
+/**
+ * drizzle's query errors quote the statement and its parameters, which hold customer data
+ * from the payload. Failures are stored in workflow history and logged, so keep only the
+ * driver's message and SQLSTATE.
+ */
+function withoutQueryParameters(err: unknown): unknown {
+  const cause = (err as { cause?: unknown })?.cause;
+  if (!(err instanceof Error) || !(cause instanceof Error) || !('query' in err)) return err;
+  const code = sqlState(cause);
+  const clean = new Error(code ? `${errorMessage(err)} (SQLSTATE ${code})` : errorMessage(err));
+  Object.assign(clean, { code });
+  return clean;
 }
 
 function assertNever(value: never): never {

@@ -44,7 +44,7 @@ export function signedWebhook(options: WebhookOptions): WebhookRequest {
   return { headers, body, webhookId };
 }
 
-export async function postWebhook(baseUrl: string, request: WebhookRequest): Promise<{ status: number; body: any }> {
+export async function postWebhook(baseUrl: string, request: WebhookRequest): Promise<{ status: number; body: any; headers: Headers }> {
   const res = await fetch(`${baseUrl}/webhooks/shopify`, { method: 'POST', headers: request.headers, body: request.body });
   const text = await res.text();
   let body: unknown = text;
@@ -53,7 +53,7 @@ export async function postWebhook(baseUrl: string, request: WebhookRequest): Pro
   } catch {
     // leave as text
   }
-  return { status: res.status, body };
+  return { status: res.status, body, headers: res.headers };
 }
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'webhooks');

@@ -43,8 +43,10 @@ export type WebhookHandlerName = Exclude<HandlerOrIgnore, 'ignoreTopic'>;
 export type TopicRoute = { kind: 'handle'; handler: WebhookHandlerName } | { kind: 'ignore' };
 
 export function routeTopic(topic: string): TopicRoute {
-  const handler = (TOPIC_HANDLERS as Record<string, HandlerOrIgnore | undefined>)[topic];
-  if (handler === undefined || handler === 'ignoreTopic') return { kind: 'ignore' };
+  // Own keys only: a topic named "constructor" must not find Object.prototype.
+  if (!Object.hasOwn(TOPIC_HANDLERS, topic)) return { kind: 'ignore' };
+  const handler = (TOPIC_HANDLERS as Record<string, HandlerOrIgnore>)[topic]!;
+  if (handler === 'ignoreTopic') return { kind: 'ignore' };
   return { kind: 'handle', handler };
 }
 

@@ -1,0 +1,54 @@
+import { ConfigError } from '../errors';
+import { parseConfig, requireEndpoints } from './config';
+
+describe('parseConfig', () => {
+  it('gives working defaults for local development', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      databaseUrl: undefined,
+      temporal: { address: undefined, namespace: 'default', taskQueue: 'b2b-orchestrator' },
+      shopifyApiSecrets: [],
+      webhookMaxBytes: 5 * 1024 * 1024,
+      logLevel: 'info',
+    });
+  });
+
+  it('splits a comma-separated SHOPIFY_API_SECRET (rotation) and trims blanks', () => {
+    expect(parseConfig({ SHOPIFY_API_SECRET: ' new , old ,, ' }).shopifyApiSecrets).toEqual(['new', 'old']);
+  });
+
+  it('names every invalid key in one error', () => {
+    let error: unknown;
+    try {
+      parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', TEMPORAL_ADDRESS: 'no-port', LOG_LEVEL: 'loud', WEBHOOK_MAX_BYTES: '10' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const keys = (error as ConfigError).problems.map((p) => p.split(':')[0]).sort();
+    expect(keys).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'TEMPORAL_ADDRESS', 'WEBHOOK_MAX_BYTES']);
+  });
+
+  it('requires secrets and endpoints in production', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(
+      /SHOPIFY_API_SECRET: required in production[\s\S]*DATABASE_URL[\s\S]*TEMPORAL_ADDRESS[\s\S]*ADMIN_API_TOKEN/,
+    );
+  });
+
+  it('treats an empty INTERNAL_AUTH_SECRET as unset', () => {
+    expect(parseConfig({ INTERNAL_AUTH_SECRET: '' }).internalAuthSecret).toBeUndefined();
+  });
+});
+
+describe('requireEndpoints', () => {
+  it('refuses a config without DATABASE_URL and TEMPORAL_ADDRESS, naming both', () => {
+    expect(() => requireEndpoints(parseConfig({}))).toThrow(/DATABASE_URL[\s\S]*TEMPORAL_ADDRESS/);
+  });
+
+  it('passes a config with both', () => {
+    const config = requireEndpoints(parseConfig({ DATABASE_URL: 'postgres://u:p@db/x', TEMPORAL_ADDRESS: 'temporal:7233' }));
+    expect(config.temporal.address).toBe('temporal:7233');
+  });
+});
