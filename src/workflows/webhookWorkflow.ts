@@ -65,10 +65,11 @@ export async function webhookWorkflow(input: WebhookWorkflowInput): Promise<Webh
   }
 }
 
+/** An ActivityFailure only says "Activity task failed"; what failed is in its cause. */
 function failureReason(err: unknown): string {
   if (err instanceof Error) {
     const cause = (err as { cause?: unknown }).cause;
-    return cause instanceof Error ? `${err.message}: ${cause.message}` : err.message;
+    return cause instanceof Error ? cause.message : err.message;
   }
   return String(err);
 }
