@@ -40,6 +40,9 @@ const envSchema = z.object({
   TEMPORAL_CLI_PATH: optionalString,
 });
 
+/** Every key the service reads from its environment (docker-compose is checked against this). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(envSchema.shape);
+
 export interface Config {
   env: 'development' | 'test' | 'production';
   port: number;

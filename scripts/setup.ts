@@ -1,0 +1,16 @@
+/**
+ * `npm run setup` (run before `npm start` and `npm test`): fetches or builds what the
+ * project needs beyond npm packages, into caches outside the clone. Idempotent and quick
+ * once cached.
+ */
+import { ensureTemporalCli } from '../src/local/temporalCli';
+
+async function main(): Promise<void> {
+  const cli = await ensureTemporalCli(process.env.TEMPORAL_CLI_PATH || undefined, (m) => console.log(`[setup] ${m}`));
+  console.log(`[setup] Temporal CLI: ${cli}`);
+}
+
+main().catch((err) => {
+  console.error(`[setup] ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
