@@ -12,13 +12,14 @@ import { LOCAL_DEV_SHOPIFY_SECRET, startLocalStack } from './local/localStack';
 import { createLogger } from './logger';
 import { createTemporalClient } from './temporal/client';
 import { startWorker } from './worker/startWorker';
+import { sdkLogger } from './temporal/runtimeLogger';
 import { onShutdownSignal } from './lifecycle';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const logger = createLogger(config.logLevel);
   // We handle SIGINT/SIGTERM ourselves, to stop the API before the worker.
-  Runtime.install({ shutdownSignals: [] });
+  Runtime.install({ shutdownSignals: [], logger: sdkLogger(logger) });
 
   const stack = await startLocalStack(config, logger);
   const runtime = stack.config;

@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
 import type { RuntimeConfig } from '../config/config';
 import type { Db } from '../db/client';
-import { InboxRelay, type RelayOptions } from '../ingest/inboxRelay';
+import { createPendingNotifier } from '../ingest/pendingSignal';
 import { createWebhookIngestor } from '../ingest/webhookIngestor';
 import { createWebhookWorkflowStarter } from '../ingest/webhookWorkflowStarter';
 import type { Logger } from '../logger';
@@ -19,7 +19,6 @@ export interface ApiDeps {
   db: Db;
   temporal: Client;
   logger: Logger;
-  relayOptions?: Partial<RelayOptions>;
   extraRouters?: Router[];
   host?: string;
 }
@@ -27,17 +26,19 @@ export interface ApiDeps {
 export interface RunningApi {
   url: string;
   server: Server;
-  relay: InboxRelay;
   close(): Promise<void>;
 }
 
-/** Builds the HTTP API with its inbox relay and starts listening. */
+/**
+ * Builds the HTTP API and starts listening. The API only records; the relay that starts
+ * workflows runs with the worker (startWorker), told about new rows by NOTIFY.
+ */
 export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   const { config, db, temporal, logger } = deps;
   const inbox = createInboxRepository(db);
   const starter = createWebhookWorkflowStarter(temporal, config.temporal.taskQueue);
-  const relay = new InboxRelay({ inbox, starter, logger: logger.child({ component: 'relay' }), options: deps.relayOptions });
-  const ingestor = createWebhookIngestor({ inbox, starter, logger, onPending: () => relay.kick() });
+  const pending = createPendingNotifier(db.$client, logger);
+  const ingestor = createWebhookIngestor({ inbox, starter, logger, onPending: () => pending.notify() });
   const app = createApp({
     logger,
     verify: { shopifyApiSecrets: config.shopifyApiSecrets, internalAuthSecret: config.internalAuthSecret },
@@ -51,7 +52,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
       },
       temporal: () => pingTemporal(temporal),
     },
-    kickRelay: () => relay.kick(),
+    kickRelay: () => pending.notify(),
     extraRouters: deps.extraRouters,
   });
 
@@ -61,21 +62,18 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   });
   // Shopify's client keeps connections alive; outlive its idle timeout so sockets are not cut mid-request.
   server.keepAliveTimeout = 65_000;
-  relay.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://${deps.host && deps.host !== '0.0.0.0' ? deps.host : 'localhost'}:${port}`;
 
   return {
     url,
     server,
-    relay,
     async close() {
-      // Stop accepting, let in-flight requests finish, then stop relaying.
+      // Stop accepting and let in-flight requests finish.
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      await relay.stop();
     },
   };
 }

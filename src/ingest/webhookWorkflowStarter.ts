@@ -14,8 +14,9 @@ export interface StartOptions {
  * Starts `webhook-<id>`. Both ID policies refuse a second start (FAIL while running,
  * REJECT_DUPLICATE once closed), so a start is a no-op for a known ID and the
  * "already started" answer is how callers learn about a duplicate.
+ * `eagerStart` only when `client` runs on the worker's NativeConnection (the relay).
  */
-export function createWebhookWorkflowStarter(client: Client, taskQueue: string) {
+export function createWebhookWorkflowStarter(client: Client, taskQueue: string, { eagerStart = false } = {}) {
   return {
     async start(workflowId: string, input: WebhookWorkflowInput, options: StartOptions = {}): Promise<StartOutcome> {
       const start = () =>
@@ -25,6 +26,9 @@ export function createWebhookWorkflowStarter(client: Client, taskQueue: string) 
           args: [input],
           workflowIdConflictPolicy: 'FAIL',
           workflowIdReusePolicy: options.replay ? 'ALLOW_DUPLICATE_FAILED_ONLY' : 'REJECT_DUPLICATE',
+          // Eager start hands the first workflow task straight back to the worker that
+          // started it, skipping a matching round trip (needs the worker's connection).
+          requestEagerStart: eagerStart,
         });
       try {
         if (options.deadlineMs) await client.connection.withDeadline(Date.now() + options.deadlineMs, start);

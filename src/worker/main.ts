@@ -7,11 +7,12 @@ import { ConfigError, errorMessage } from '../errors';
 import { onShutdownSignal } from '../lifecycle';
 import { createLogger } from '../logger';
 import { startWorker } from './startWorker';
+import { sdkLogger } from '../temporal/runtimeLogger';
 
 async function main(): Promise<void> {
   const config = requireEndpoints(parseConfig(process.env));
   const logger = createLogger(config.logLevel, { process: 'worker' });
-  Runtime.install({ shutdownSignals: [] });
+  Runtime.install({ shutdownSignals: [], logger: sdkLogger(logger) });
   await runMigrations(config.databaseUrl);
   const pool = createPool(config.databaseUrl, { max: config.databasePoolSize });
   const worker = await startWorker({

@@ -1,12 +1,20 @@
-import { ApplicationFailure, log, proxyActivities, type ActivityOptions } from '@temporalio/workflow';
+import { ApplicationFailure, log, proxyLocalActivities, type LocalActivityOptions } from '@temporalio/workflow';
 import type { InboxActivities, InlineWebhookRecord, WebhookHandlerActivities, WebhookRef } from '../activities/types';
 import { routeTopic } from '../domain/webhooks/topicRoutes';
+
+/*
+ * Local activities: each step is one short, idempotent PostgreSQL transaction, so it runs
+ * inside the workflow task instead of making a round trip through the server as an
+ * activity task. That removes the activity's task dispatch and its history events, which
+ * is what bounds how fast a burst of webhooks drains through one Temporal cluster.
+ * Retries longer than the local retry threshold back off on durable timers.
+ */
 
 /**
  * Handlers retry without an attempt cap while PostgreSQL is unreachable; the activity
  * itself turns persistent data errors into non-retryable failures (see webhookHandlers.ts).
  */
-const HANDLER_OPTIONS: ActivityOptions = {
+const HANDLER_OPTIONS: LocalActivityOptions = {
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 };
@@ -15,13 +23,13 @@ const HANDLER_OPTIONS: ActivityOptions = {
  * Recording the inline payload must never give up: until PostgreSQL has it, this
  * workflow's history is the only copy of an event Shopify was told we accepted.
  */
-const INBOX_OPTIONS: ActivityOptions = {
+const INBOX_OPTIONS: LocalActivityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 };
 
-const inbox = proxyActivities<InboxActivities>(INBOX_OPTIONS);
-const handlers = proxyActivities<WebhookHandlerActivities>(HANDLER_OPTIONS);
+const inbox = proxyLocalActivities<InboxActivities>(INBOX_OPTIONS);
+const handlers = proxyLocalActivities<WebhookHandlerActivities>(HANDLER_OPTIONS);
 
 export interface WebhookWorkflowInput extends WebhookRef {
   /** Present only when PostgreSQL was down at ingestion and the API came straight to Temporal. */

@@ -37,7 +37,12 @@ export async function workflowResult<T = any>(client: Client, workflowId: string
   }
 }
 
-export async function startTestWorker(db: Db, taskQueue: string, address = process.env.TEST_TEMPORAL_ADDRESS!): Promise<RunningWorker> {
+export async function startTestWorker(
+  db: Db,
+  taskQueue: string,
+  address = process.env.TEST_TEMPORAL_ADDRESS!,
+  relay: Partial<RelayOptions> | false = {},
+): Promise<RunningWorker> {
   return startWorker({
     address,
     namespace: 'default',
@@ -45,6 +50,7 @@ export async function startTestWorker(db: Db, taskQueue: string, address = proce
     db,
     logger: testLogger,
     workflowBundlePath: process.env.TEST_WORKFLOW_BUNDLE,
+    relay: relay === false ? false : { pollIntervalMs: 200, minBackoffMs: 100, maxBackoffMs: 1_000, ...relay },
   });
 }
 
@@ -56,7 +62,6 @@ export interface TestApiOptions {
   internalAuthSecret?: string;
   adminApiToken?: string;
   webhookMaxBytes?: number;
-  relayOptions?: Partial<RelayOptions>;
 }
 
 export async function startTestApi(options: TestApiOptions): Promise<RunningApi> {
@@ -72,7 +77,6 @@ export async function startTestApi(options: TestApiOptions): Promise<RunningApi>
     db: options.db,
     temporal: options.temporal,
     logger: testLogger,
-    relayOptions: { pollIntervalMs: 200, minBackoffMs: 100, maxBackoffMs: 1_000, ...options.relayOptions },
     host: '127.0.0.1',
   });
 }
