@@ -1,10 +1,11 @@
 /**
  * npm run bench:ingest [-- --duration 20 --connections 50 --burst 10000]
  *
- * 1. Acknowledgement: signed ~5 KB webhooks through the full path (verify, record, relay,
- *    workflow, handler all running) vs a ceiling route in the same server that does only
- *    the unavoidable work. Both for `duration` s at `connections` connections, load from a
- *    separate process. Prints req/s, p50/p99 and the ratio.
+ * 1. Acknowledgement: signed ~5 KB webhooks through the full path vs a ceiling route in
+ *    the same server that does only the unavoidable work, both for `duration` s at
+ *    `connections` connections, load from a separate process: first with the API alone
+ *    (workers elsewhere), then again with the worker processing on the same two cores.
+ *    Prints req/s, p50/p99 and the ratios.
  * 2. Burst: `burst` distinct webhooks plus 20% redeliveries; time until every workflow has
  *    completed, and the counts that prove no loss and no duplicates.
  *
@@ -120,17 +121,16 @@ async function main(): Promise<void> {
   // wait in the inbox; the worker starts afterwards and drains them.
   const ceiling = await load({ url: api.url, path: '/bench/ceiling', mode: 'throughput', connections, duration, runId: 'ceil' });
   const full = await load({ url: api.url, path: '/webhooks/shopify', mode: 'throughput', connections, duration, runId: 'full' });
-  const backlog = await count(unfinished);
+  // The throughput load only measures acknowledgement; processing is measured by the
+  // burst below. Its backlog is set aside (marked ignored) so the burst starts clean.
+  const setAside = async () => (await db.execute(sql`UPDATE webhook_inbox SET status = 'ignored' WHERE ${unfinished}`)).rowCount ?? 0;
+  const backlog = await setAside();
   const worker = startWorkerProcess();
-  const drainStart = Date.now();
-  await waitUntil(async () => (await count(unfinished)) === 0, 900_000);
-  const drainSeconds = (Date.now() - drainStart) / 1000;
 
   // Phase 2: the same load while the worker processes on the same two cores.
   const shared = await load({ url: api.url, path: '/webhooks/shopify', mode: 'throughput', connections, duration, runId: 'shared' });
-  const sharedDrainStart = Date.now();
-  await waitUntil(async () => (await count(unfinished)) === 0, 900_000);
-  const sharedDrainSeconds = (Date.now() - sharedDrainStart) / 1000;
+  const sharedProcessed = await count(sql`webhook_id LIKE 'shared-%' AND status = 'processed'`);
+  const sharedBacklog = await setAside();
 
   console.log(`${'route'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(7)}`);
   console.log(row('ceiling (HMAC + 1 INSERT)', ceiling));
@@ -138,8 +138,7 @@ async function main(): Promise<void> {
   console.log(row('full path, worker processing alongside', shared));
   console.log(`full path / ceiling: ${fmt((full.requests.average / ceiling.requests.average) * 100, 1)}% of throughput, p99 ${fmt(full.latency.p99, 1)} ms vs ${fmt(ceiling.latency.p99, 1)} ms (API alone)`);
   console.log(`                     ${fmt((shared.requests.average / ceiling.requests.average) * 100, 1)}% of throughput, p99 ${fmt(shared.latency.p99, 1)} ms (worker, relay and Temporal on the same 2 cores)`);
-  console.log(`backlog of ${fmt(backlog)} webhooks processed in ${fmt(drainSeconds, 1)} s (${fmt(backlog / drainSeconds)}/s, worker start-up included)`);
-  console.log(`the ${fmt(shared['2xx'])} accepted alongside finished ${fmt(sharedDrainSeconds, 1)} s after the load stopped\n`);
+  console.log(`(${fmt(backlog)} webhooks accepted by the API alone were left unprocessed; while the worker ran alongside it processed ${fmt(sharedProcessed)} of ${fmt(shared['2xx'])} during the load and ${fmt(sharedBacklog)} were left)\n`);
 
   // Burst: distinct webhooks plus 20% redeliveries.
   const repeats = Math.round(burst * 0.2);

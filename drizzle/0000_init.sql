@@ -23,7 +23,8 @@ CREATE TABLE "webhook_inbox" (
 	"next_relay_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_error" text,
 	"processed_at" timestamp with time zone,
-	"replay_count" integer DEFAULT 0 NOT NULL
+	"replay_count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "webhook_inbox_payload_is_object" CHECK (jsonb_typeof("webhook_inbox"."payload") = 'object')
 );
 --> statement-breakpoint
 CREATE TABLE "inventory_levels" (

@@ -4,10 +4,13 @@
  * once cached.
  */
 import { ensureTemporalCli } from '../src/local/temporalCli';
+import { ensureShopifySchemas } from '../src/shopify/schema/schemaFiles';
 
 async function main(): Promise<void> {
   const cli = await ensureTemporalCli(process.env.TEMPORAL_CLI_PATH || undefined, (m) => console.log(`[setup] ${m}`));
   console.log(`[setup] Temporal CLI: ${cli}`);
+  const schemas = ensureShopifySchemas((m) => console.log(`[setup] ${m}`));
+  console.log(`[setup] Shopify Admin API and Function schemas: ${schemas}`);
 }
 
 main().catch((err) => {

@@ -1,11 +1,12 @@
 import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { classifyDbError } from '../db/errors';
+import { classifyDbError, sqlState } from '../db/errors';
 import { routeTopic, webhookWorkflowId } from '../domain/webhooks/topicRoutes';
 import { AppError, IngestUnavailableError, errorMessage } from '../errors';
 import type { Logger } from '../logger';
 import type { InboxRepository } from '../repositories/inboxRepository';
 import type { WebhookMetadata } from '../shopify/webhooks/parseHeaders';
+import { jsonObjectProblem } from './jsonBody';
 import type { WebhookWorkflowStarter } from './webhookWorkflowStarter';
 
 const gzipAsync = promisify(gzip);
@@ -32,11 +33,24 @@ export type IngestResult = {
   recordedIn: 'postgres' | 'temporal';
 };
 
-/** PostgreSQL refused the payload itself (e.g. a NUL character jsonb cannot store). */
-export class PayloadNotStorableError extends AppError {
-  constructor(reason: string) {
-    super(`payload cannot be stored: ${reason}`, 'PAYLOAD_NOT_STORABLE');
+/** The body is not something we can record: not a JSON object, or not storable as jsonb. */
+export class RejectedBodyError extends AppError {
+  constructor(code: 'BODY_NOT_JSON' | 'PAYLOAD_NOT_STORABLE', message: string) {
+    super(message, code);
   }
+}
+
+/**
+ * PostgreSQL parses the body into jsonb, and a CHECK constraint requires an object; their
+ * refusals are the client's fault (400), not an outage.
+ * https://www.postgresql.org/docs/current/errcodes-appendix.html
+ */
+function bodyRejection(err: unknown): RejectedBodyError {
+  const state = sqlState(err);
+  const message = errorMessage(err);
+  if (state === '22P02' || state === '22032') return new RejectedBodyError('BODY_NOT_JSON', `body is not valid JSON: ${message}`);
+  if (state === '23514') return new RejectedBodyError('BODY_NOT_JSON', 'body must be a JSON object');
+  return new RejectedBodyError('PAYLOAD_NOT_STORABLE', `payload cannot be stored: ${message}`);
 }
 
 export interface IngestorDeps {
@@ -72,7 +86,7 @@ export function createWebhookIngestor({ inbox, starter, logger, onPending }: Ing
         if (!ignored) onPending();
         return { status: ignored ? 'ignored' : 'accepted', workflowId, recordedIn: 'postgres' };
       } catch (err) {
-        if (classifyDbError(err) === 'data') throw new PayloadNotStorableError(errorMessage(err));
+        if (classifyDbError(err) === 'data') throw bodyRejection(err);
         logger.warn({ webhookId: metadata.webhookId, shop: metadata.shop, err: errorMessage(err) }, 'inbox unavailable, recording in Temporal');
         return startWithInlinePayload(webhook, workflowId, errorMessage(err));
       }
@@ -81,6 +95,9 @@ export function createWebhookIngestor({ inbox, starter, logger, onPending }: Ing
 
   async function startWithInlinePayload(webhook: IncomingWebhook, workflowId: string, postgresError: string): Promise<IngestResult> {
     const { metadata, rawBody, receivedAt } = webhook;
+    // Without PostgreSQL to parse it, check here that the body is a JSON object.
+    const problem = jsonObjectProblem(rawBody);
+    if (problem) throw new RejectedBodyError('BODY_NOT_JSON', problem);
     const compressed = (await gzipAsync(rawBody)).toString('base64');
     if (compressed.length > MAX_INLINE_PAYLOAD_BYTES) {
       throw new IngestUnavailableError({

@@ -103,6 +103,12 @@ it('PostgreSQL stopped: webhooks get 200 through Temporal, and are recorded and 
     expect((await client.workflow.getHandle(`webhook-${h.request.webhookId}`).describe()).status.name).toBe('RUNNING');
   }
 
+  // Without PostgreSQL to parse it, the API checks the body itself.
+  const notJson = signedWebhook({ topic: 'customers/create', payload: '{"id": 1,' });
+  const rejected = await postWebhook(api.url, notJson);
+  expect([rejected.status, rejected.body.error.code]).toEqual([400, 'BODY_NOT_JSON']);
+  await expect(client.workflow.getHandle(`webhook-${notJson.webhookId}`).describe()).rejects.toThrow(/not found/i);
+
   await postgres.start();
 
   await Promise.all(hooks.map((h) => workflowResult(client, `webhook-${h.request.webhookId}`, 60_000)));

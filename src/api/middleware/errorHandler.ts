@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { AppError, IngestUnavailableError } from '../../errors';
-import { PayloadNotStorableError } from '../../ingest/webhookIngestor';
+import { RejectedBodyError } from '../../ingest/webhookIngestor';
 import type { Logger } from '../../logger';
 
 /** Body-parser errors carry `type` and `status`; ours are AppErrors; anything else is a bug (500). */
@@ -15,7 +15,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(400).json({ error: { code: 'BODY_UNREADABLE', message: (err as Error).message } });
       return;
     }
-    if (err instanceof PayloadNotStorableError) {
+    if (err instanceof RejectedBodyError) {
       res.status(400).json({ error: { code: err.code, message: err.message } });
       return;
     }

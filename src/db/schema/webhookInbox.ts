@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { tstz } from './columns';
 
 /**
@@ -42,6 +42,9 @@ export const webhookInbox = pgTable(
     index('webhook_inbox_pending_idx').on(t.nextRelayAt).where(sql`${t.status} = 'pending'`),
     index('webhook_inbox_shop_topic_received_idx').on(t.shop, t.topic, t.receivedAt),
     index('webhook_inbox_dead_idx').on(t.receivedAt).where(sql`${t.status} = 'dead'`),
+    // Every Shopify webhook body is a JSON object. PostgreSQL's jsonb parse plus this check
+    // is the body validation of the ingest path, so Node never parses the body on it.
+    check('webhook_inbox_payload_is_object', sql`jsonb_typeof(${t.payload}) = 'object'`),
   ],
 );
 
