@@ -6,7 +6,7 @@ const NODE_BUILTINS = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'crypto',
 const IO_PACKAGES = ['pg', 'pg-copy-streams', 'drizzle-orm', 'drizzle-orm/*', 'express', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'];
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.local/**', 'drizzle/**', '*.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.local/**', 'drizzle/**', '*.config.js', 'src/shopify/operations/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
