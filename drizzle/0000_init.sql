@@ -185,6 +185,21 @@ CREATE TABLE "compliance_requests" (
 	CONSTRAINT "compliance_requests_webhookId_unique" UNIQUE("webhook_id")
 );
 --> statement-breakpoint
+CREATE TABLE "shopify_api_buckets" (
+	"shop" text PRIMARY KEY NOT NULL,
+	"available" real NOT NULL,
+	"maximum" real NOT NULL,
+	"restore_rate" real NOT NULL,
+	"at" timestamp (3) with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "shopify_api_leases" (
+	"lease_id" uuid PRIMARY KEY NOT NULL,
+	"shop" text NOT NULL,
+	"cost" integer NOT NULL,
+	"expires_at" timestamp (3) with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE INDEX "webhook_inbox_pending_idx" ON "webhook_inbox" USING btree ("next_relay_at") WHERE "webhook_inbox"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "webhook_inbox_shop_topic_received_idx" ON "webhook_inbox" USING btree ("shop","topic","received_at");--> statement-breakpoint
 CREATE INDEX "webhook_inbox_dead_idx" ON "webhook_inbox" USING btree ("received_at") WHERE "webhook_inbox"."status" = 'dead';--> statement-breakpoint
@@ -196,4 +211,5 @@ CREATE INDEX "company_locations_company_idx" ON "company_locations" USING btree 
 CREATE INDEX "order_line_items_order_idx" ON "order_line_items" USING btree ("shop","order_gid");--> statement-breakpoint
 CREATE INDEX "order_line_items_variant_idx" ON "order_line_items" USING btree ("shop","variant_gid");--> statement-breakpoint
 CREATE INDEX "orders_company_location_processed_idx" ON "orders" USING btree ("shop","company_location_gid","processed_at");--> statement-breakpoint
-CREATE INDEX "orders_customer_idx" ON "orders" USING btree ("shop","customer_gid");
+CREATE INDEX "orders_customer_idx" ON "orders" USING btree ("shop","customer_gid");--> statement-breakpoint
+CREATE INDEX "shopify_api_leases_shop_idx" ON "shopify_api_leases" USING btree ("shop","expires_at");

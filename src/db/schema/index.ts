@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './customers';
 export * from './orders';
 export * from './compliance';
+export * from './shopifyApi';
