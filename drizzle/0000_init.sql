@@ -1,6 +1,7 @@
 CREATE TYPE "public"."inbox_status" AS ENUM('pending', 'started', 'processed', 'ignored', 'dead');--> statement-breakpoint
 CREATE TABLE "shops" (
 	"domain" text PRIMARY KEY NOT NULL,
+	"access_token" text,
 	"installed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"uninstalled_at" timestamp with time zone,
 	"redacted_at" timestamp with time zone,

@@ -12,7 +12,12 @@ describe('parseConfig', () => {
       shopifyApiSecrets: [],
       webhookMaxBytes: 5 * 1024 * 1024,
       logLevel: 'info',
+      shopify: { apiVersion: '2026-07', adminBaseUrl: 'https://{shop}', requestTimeoutMs: 30_000, maxConcurrencyPerShop: 4 },
     });
+  });
+
+  it('refuses a Shopify base URL without the {shop} placeholder', () => {
+    expect(() => parseConfig({ SHOPIFY_ADMIN_BASE_URL: 'http://127.0.0.1:4000' })).toThrow(/SHOPIFY_ADMIN_BASE_URL: must be an http\(s\) URL containing \{shop\}/);
   });
 
   it('splits a comma-separated SHOPIFY_API_SECRET (rotation) and trims blanks', () => {

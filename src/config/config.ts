@@ -30,6 +30,14 @@ const envSchema = z.object({
   // so several secrets may be configured at once.
   SHOPIFY_API_SECRET: optionalString.pipe(commaList.optional()),
   INTERNAL_AUTH_SECRET: optionalString,
+  SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/, 'must be YYYY-MM').default('2026-07'),
+  // `{shop}` is replaced by the shop's domain; the simulator's address in tests and the demo.
+  SHOPIFY_ADMIN_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/.*\{shop\}/, 'must be an http(s) URL containing {shop}')
+    .default('https://{shop}'),
+  SHOPIFY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
+  SHOPIFY_MAX_CONCURRENCY_PER_SHOP: z.coerce.number().int().min(1).max(50).default(4),
   ADMIN_API_TOKEN: optionalString,
   WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -55,6 +63,12 @@ export interface Config {
     uiUrl: string | undefined;
   };
   shopifyApiSecrets: string[];
+  shopify: {
+    apiVersion: string;
+    adminBaseUrl: string;
+    requestTimeoutMs: number;
+    maxConcurrencyPerShop: number;
+  };
   internalAuthSecret: string | undefined;
   adminApiToken: string | undefined;
   webhookMaxBytes: number;
@@ -103,6 +117,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       uiUrl: e.TEMPORAL_UI_URL,
     },
     shopifyApiSecrets: e.SHOPIFY_API_SECRET ?? [],
+    shopify: {
+      apiVersion: e.SHOPIFY_API_VERSION,
+      adminBaseUrl: e.SHOPIFY_ADMIN_BASE_URL,
+      requestTimeoutMs: e.SHOPIFY_REQUEST_TIMEOUT_MS,
+      maxConcurrencyPerShop: e.SHOPIFY_MAX_CONCURRENCY_PER_SHOP,
+    },
     internalAuthSecret: e.INTERNAL_AUTH_SECRET,
     adminApiToken: e.ADMIN_API_TOKEN,
     webhookMaxBytes: e.WEBHOOK_MAX_BYTES,

@@ -27,7 +27,8 @@ export async function markShopUninstalled(tx: DbOrTx, shop: string, eventAt: Dat
   await tx
     .insert(shops)
     .values({ domain: shop, uninstalledAt: eventAt })
-    .onConflictDoUpdate({ target: shops.domain, set: { uninstalledAt: eventAt, updatedAt: sql`now()` } });
+    // The token died with the install; keeping it would only be a liability.
+    .onConflictDoUpdate({ target: shops.domain, set: { uninstalledAt: eventAt, accessToken: null, updatedAt: sql`now()` } });
   return { applied: true, rows: 1 };
 }
 

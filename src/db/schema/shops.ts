@@ -4,6 +4,11 @@ import { tstz } from './columns';
 /** A Shopify shop that installed the app. */
 export const shops = pgTable('shops', {
   domain: text().primaryKey(),
+  /**
+   * The Admin API access token from the app's install. Never logged. Stored in clear for
+   * now: encrypting it at rest (KMS envelope) is a known gap.
+   */
+  accessToken: text(),
   installedAt: tstz().notNull().defaultNow(),
   uninstalledAt: tstz(),
   /** Set when `shop/redact` removed the shop's data. */
