@@ -1,0 +1,63 @@
+import { initialCatalog, type CatalogVersion } from '../catalog/catalogSpec';
+import type { BulkFaults, BulkOperationRecord } from '../bulk/bulkOperationModel';
+import { DraftOrderBook } from '../draftOrders/draftOrderBook';
+import { MetafieldStore } from '../metafields/metafieldStore';
+import { LeakyBucket } from '../throttle/leakyBucket';
+import { WebhookLog } from '../webhooks/webhookLog';
+import type { WebhookTarget } from '../webhooks/webhookSender';
+import { RESTORE_RATE, defaultBucketSize, type Plan } from './plans';
+import type { ParsedShopRegistration } from './shopRegistration';
+
+/** An invoice `draftOrderInvoiceSend` would have emailed. */
+export interface SentInvoice {
+  draftOrderId: string;
+  to: string | null;
+  subject: string | null;
+  customMessage: string | null;
+  sentAt: string;
+}
+
+/** Everything the simulator knows about one shop (one app installed on it). */
+export interface ShopState {
+  /** As registered: a per-shop reset rebuilds the state from it. */
+  readonly registration: ParsedShopRegistration;
+  readonly shop: string;
+  readonly accessToken: string;
+  readonly plan: Plan;
+  readonly shopId: number;
+  readonly name: string;
+  readonly currencyCode: string;
+  readonly bucket: LeakyBucket;
+  catalog: CatalogVersion;
+  webhooks: WebhookTarget | null;
+  bulkFaults: BulkFaults | null;
+  readonly drafts: DraftOrderBook;
+  readonly metafields: MetafieldStore;
+  readonly bulkOperations: Map<number, BulkOperationRecord>;
+  readonly webhookLog: WebhookLog;
+  readonly invoices: SentInvoice[];
+}
+
+let nextShopId = 74_512_380_417;
+
+export function createShopState(registration: ParsedShopRegistration, now: number): ShopState {
+  const plan = registration.plan;
+  return {
+    registration,
+    shop: registration.shop,
+    accessToken: registration.accessToken,
+    plan,
+    shopId: nextShopId++,
+    name: registration.name ?? registration.shop.replace(/\.myshopify\.com$/, ''),
+    currencyCode: registration.currencyCode,
+    bucket: new LeakyBucket(registration.bucketSize ?? defaultBucketSize(plan), RESTORE_RATE[plan], now),
+    catalog: initialCatalog({ ...registration.catalog, currencyCode: registration.currencyCode }),
+    webhooks: registration.webhooks,
+    bulkFaults: null,
+    drafts: new DraftOrderBook(registration.currencyCode),
+    metafields: new MetafieldStore(),
+    bulkOperations: new Map(),
+    webhookLog: new WebhookLog(),
+    invoices: [],
+  };
+}
