@@ -15,7 +15,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { isConnectionType } from '../graphql/queryCost';
+import { isConnectionType } from '../../../src/shopify/cost/queryCost';
 import { formatSyntaxError, formatValidationErrors } from '../graphql/shopifyErrorFormat';
 import type { View } from '../graphql/view';
 import { collectFields, compileProjector, mergeSelections, type CompileContext, type Hop, type Projector } from './projector';

@@ -14,7 +14,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { isConnectionType } from '../graphql/queryCost';
+import { isConnectionType } from '../../../src/shopify/cost/queryCost';
 import { fieldValue, type View } from '../graphql/view';
 
 /**

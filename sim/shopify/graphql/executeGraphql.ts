@@ -18,7 +18,7 @@ import type { ShopState } from '../shop/shopState';
 import type { SimulatorCore } from '../simulatorCore';
 import { createFieldResolver } from './fieldResolver';
 import { inputLimitErrors } from './inputLimits';
-import { MAX_QUERY_COST, queryCost } from './queryCost';
+import { MAX_QUERY_COST, queryCost } from '../../../src/shopify/cost/queryCost';
 import { MUTATION_RESOLVERS, QUERY_RESOLVERS } from './resolvers';
 import { THROTTLED_ERROR, internalError, maxCostError, withCost, type CostExtension, type GraphqlBody } from './responses';
 import { formatSyntaxError, formatValidationErrors, type ShopifyGraphQLError } from './shopifyErrorFormat';
@@ -53,6 +53,8 @@ export function createGraphqlExecutor(core: SimulatorCore) {
 
   return async function executeGraphql(shop: ShopState, request: GraphqlRequest, meta: RequestMeta): Promise<GraphqlOutcome> {
     const now = core.clock.now();
+    const stats = shop.stats;
+    stats.requests++;
     const costOf = (requested: number, actual: number | null): CostExtension => ({ requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: shop.bucket.status(core.clock.now()) });
     const rejected = (errors: ShopifyGraphQLError[]): GraphqlOutcome => respond(withCost({ errors }, costOf(0, 0)));
 
@@ -83,8 +85,12 @@ export function createGraphqlExecutor(core: SimulatorCore) {
 
     const fragments = fragmentsOf(document);
     const requested = queryCost(core.schema, operation, fragments, coerced.coerced);
-    if (requested > MAX_QUERY_COST) return respond(withCost({ errors: [maxCostError(requested)] }, costOf(requested, null)));
+    if (requested > MAX_QUERY_COST) {
+      stats.maxCostExceeded++;
+      return respond(withCost({ errors: [maxCostError(requested)] }, costOf(requested, null)));
+    }
     if (!shop.bucket.tryTake(requested, now)) {
+      stats.throttled++;
       const status = core.settings.throttledHttpStatus;
       const retryAfter = String(Math.max(1, Math.ceil(shop.bucket.secondsUntil(requested, now))));
       return respond(withCost({ errors: [THROTTLED_ERROR] }, costOf(requested, null)), status, status === 429 ? { 'retry-after': retryAfter } : {});
@@ -92,31 +98,39 @@ export function createGraphqlExecutor(core: SimulatorCore) {
 
     const decision = decideFaults(core.faults, shop.shop, rootFieldNames(operation), core.random);
     core.faults = consumeFaults(core.faults, decision.fired);
-    if (decision.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
-    if (decision.effect.kind === 'http') {
-      shop.bucket.refund(requested, core.clock.now());
-      return respond({ errors: STATUS_CODES[decision.effect.status] ?? 'Error' }, decision.effect.status);
-    }
-    if (decision.effect.kind === 'error') {
-      shop.bucket.refund(requested, core.clock.now());
-      return respond(withCost({ errors: [internalError(randomUUID())] }, costOf(requested, 0)));
-    }
+    if (decision.fired.length > 0) stats.faulted++;
+    stats.inFlight++;
+    stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
+    try {
+      if (decision.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
+      if (decision.effect.kind === 'http') {
+        shop.bucket.refund(requested, core.clock.now());
+        return respond({ errors: STATUS_CODES[decision.effect.status] ?? 'Error' }, decision.effect.status);
+      }
+      if (decision.effect.kind === 'error') {
+        shop.bucket.refund(requested, core.clock.now());
+        return respond(withCost({ errors: [internalError(randomUUID())] }, costOf(requested, 0)));
+      }
 
-    const result = await execute({
-      schema: core.schema,
-      document,
-      operationName,
-      variableValues: rawVariables,
-      contextValue: { core, shop, baseUrl: meta.baseUrl, apiVersion: meta.apiVersion, now },
-      fieldResolver,
-    });
-    const data = (result.data ?? null) as Record<string, unknown> | null;
-    const actual = Math.min(requested, queryCost(core.schema, operation, fragments, coerced.coerced, data));
-    shop.bucket.refund(requested - actual, core.clock.now());
-    if (decision.effect.kind === 'drop') return { kind: 'drop' };
+      stats.executed++;
+      const result = await execute({
+        schema: core.schema,
+        document,
+        operationName,
+        variableValues: rawVariables,
+        contextValue: { core, shop, baseUrl: meta.baseUrl, apiVersion: meta.apiVersion, now },
+        fieldResolver,
+      });
+      const data = (result.data ?? null) as Record<string, unknown> | null;
+      const actual = Math.min(requested, queryCost(core.schema, operation, fragments, coerced.coerced, data));
+      shop.bucket.refund(requested - actual, core.clock.now());
+      if (decision.effect.kind === 'drop') return { kind: 'drop' };
 
-    const body: GraphqlBody = { data, ...(result.errors ? { errors: result.errors.map((e) => e.toJSON() as ShopifyGraphQLError) } : {}) };
-    return respond(withCost(body, costOf(requested, actual)));
+      const body: GraphqlBody = { data, ...(result.errors ? { errors: result.errors.map((e) => e.toJSON() as ShopifyGraphQLError) } : {}) };
+      return respond(withCost(body, costOf(requested, actual)));
+    } finally {
+      stats.inFlight--;
+    }
   };
 }
 

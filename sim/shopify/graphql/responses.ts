@@ -1,5 +1,5 @@
 import type { ThrottleStatus } from '../throttle/leakyBucket';
-import { MAX_QUERY_COST } from './queryCost';
+import { MAX_QUERY_COST } from '../../../src/shopify/cost/queryCost';
 import type { ShopifyGraphQLError } from './shopifyErrorFormat';
 
 /** Response bodies in the shapes Shopify sends. */

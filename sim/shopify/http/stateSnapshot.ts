@@ -14,6 +14,7 @@ export function shopSnapshot(shop: ShopState, now: number): Record<string, unkno
     shop: shop.shop,
     plan: shop.plan,
     throttleStatus: shop.bucket.status(now),
+    requestStats: { ...shop.stats },
     catalog: {
       ...shop.catalog.spec,
       version: shop.catalog.version,

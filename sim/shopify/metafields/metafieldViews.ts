@@ -5,8 +5,10 @@ import { isoSeconds } from '../support/time';
 import { jsonValueOf } from './metafieldValues';
 import { metafieldDigest, type MetafieldRecord, type MetafieldStore } from './metafieldStore';
 
-export function metafieldView(record: MetafieldRecord): View {
+/** `owner` needs the rest of the shop; callers that can show owners pass how. */
+export function metafieldView(record: MetafieldRecord, ownerOf?: (ownerId: string) => View | null): View {
   return {
+    ...(ownerOf ? { owner: () => ownerOf(record.ownerId) } : {}),
     __typename: 'Metafield',
     id: makeGid('Metafield', record.id),
     legacyResourceId: String(record.id),
@@ -39,7 +41,7 @@ export function ownerMetafieldFields(store: MetafieldStore, ownerId: string, app
         .byOwner(ownerId)
         .filter((r) => args.namespace == null || r.namespace === args.namespace)
         .filter((r) => !keys || keys.includes(`${r.namespace}.${r.key}`));
-      return arrayNodeList(records.map(metafieldView), (_v, i) => records[i]!.id);
+      return arrayNodeList(records.map((r) => metafieldView(r)), (_v, i) => records[i]!.id);
     },
   };
 }

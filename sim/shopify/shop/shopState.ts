@@ -17,6 +17,18 @@ export interface SentInvoice {
   sentAt: string;
 }
 
+/** What the GraphQL endpoint answered, so tests can assert "zero THROTTLED" from Shopify's side. */
+export interface RequestStats {
+  requests: number;
+  throttled: number;
+  maxCostExceeded: number;
+  faulted: number;
+  executed: number;
+  /** Highest number of requests being executed at once (after the bucket let them in). */
+  peakInFlight: number;
+  inFlight: number;
+}
+
 /** Everything the simulator knows about one shop (one app installed on it). */
 export interface ShopState {
   /** As registered: a per-shop reset rebuilds the state from it. */
@@ -36,6 +48,7 @@ export interface ShopState {
   readonly bulkOperations: Map<number, BulkOperationRecord>;
   readonly webhookLog: WebhookLog;
   readonly invoices: SentInvoice[];
+  readonly stats: RequestStats;
 }
 
 let nextShopId = 74_512_380_417;
@@ -59,5 +72,6 @@ export function createShopState(registration: ParsedShopRegistration, now: numbe
     bulkOperations: new Map(),
     webhookLog: new WebhookLog(),
     invoices: [],
+    stats: { requests: 0, throttled: 0, maxCostExceeded: 0, faulted: 0, executed: 0, peakInFlight: 0, inFlight: 0 },
   };
 }

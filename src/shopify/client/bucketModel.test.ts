@@ -49,5 +49,5 @@ describe('settle', () => {
 });
 
 it('starts a shop at the smallest plan until Shopify says otherwise', () => {
-  expect(initialBucket(5)).toEqual({ available: 2_000, maximum: 2_000, restoreRate: 100, at: 5 });
+  expect(initialBucket(5)).toEqual({ available: 1_000, maximum: 1_000, restoreRate: 50, at: 5 });
 });

@@ -14,8 +14,12 @@ export interface BucketState {
   at: number;
 }
 
-/** Until Shopify has told us the shop's bucket, assume the smallest plan's. */
-export const DEFAULT_BUCKET = { maximum: 2_000, restoreRate: 100 } as const;
+/**
+ * Until Shopify has told us the shop's bucket (its first answer carries `throttleStatus`),
+ * assume less than any plan gives: 1,000 points restoring at 50/s, the Admin API's
+ * limits before plan-based buckets. Guessing high would get the first burst throttled.
+ */
+export const DEFAULT_BUCKET = { maximum: 1_000, restoreRate: 50 } as const;
 
 export function initialBucket(now: number, bucket: { maximum: number; restoreRate: number } = DEFAULT_BUCKET): BucketState {
   return { available: bucket.maximum, maximum: bucket.maximum, restoreRate: bucket.restoreRate, at: now };

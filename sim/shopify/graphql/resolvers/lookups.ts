@@ -85,3 +85,14 @@ export function nodeById(ctx: RequestContext, id: string): View | null {
       return catalogNode(shop.catalog, id);
   }
 }
+
+/**
+ * A metafield's `owner`: the full view when the simulator models the type; for the types
+ * it only accepts ids of (companies, customers…) a view with just the id and type.
+ */
+export function metafieldOwnerView(ctx: RequestContext, ownerId: string): View | null {
+  const node = nodeById(ctx, ownerId);
+  if (node) return node;
+  const parsed = parseGid(ownerId);
+  return parsed && metafieldOwnerType(ctx, ownerId) ? { __typename: parsed.type, id: ownerId } : null;
+}

@@ -1,7 +1,7 @@
 import { decideMetafieldsSet, type MetafieldsSetInput } from '../../metafields/metafieldsSet';
 import { metafieldView } from '../../metafields/metafieldViews';
 import type { RootResolver } from '../requestContext';
-import { metafieldOwnerType } from './lookups';
+import { metafieldOwnerType, metafieldOwnerView } from './lookups';
 
 export const metafieldMutations: Record<string, RootResolver> = {
   metafieldsSet: (args, ctx) => {
@@ -14,7 +14,7 @@ export const metafieldMutations: Record<string, RootResolver> = {
     if (decision.outcome === 'reject') return { metafields: null, userErrors: decision.userErrors };
     // Every input was valid: only now is anything written (metafieldsSet is atomic).
     const written = decision.writes.map((write) => metafields.put(write, ctx.now));
-    return { metafields: written.map(metafieldView), userErrors: [] };
+    return { metafields: written.map((record) => metafieldView(record, (id) => metafieldOwnerView(ctx, id))), userErrors: [] };
   },
 
   /** Deleting a metafield that does not exist succeeds, with null in its place (as documented). */

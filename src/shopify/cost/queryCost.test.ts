@@ -1,5 +1,5 @@
 import { Kind, getOperationAST, parse, type FragmentDefinitionNode } from 'graphql';
-import { loadAdminSchema } from '../../../src/shopify/schema/loadSchema';
+import { loadAdminSchema } from '../schema/loadSchema';
 import { queryCost } from './queryCost';
 
 const schema = loadAdminSchema();
