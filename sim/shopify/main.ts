@@ -1,5 +1,5 @@
 /**
- * `npm run sim:shopify -- [--port 4010] [--shop demo.myshopify.com --token shpat_demo --plan plus]`
+ * `npm run sim:shopify -- [--port 4010] [--shop demo.myshopify.com --token shpat_demo --plan plus --bucket-size 2000]`
  * Runs the Shopify simulator and prints its URL. Configuration is read here, once.
  */
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ const argsSchema = z.object({
   shop: z.string().optional(),
   token: z.string().default('shpat_simulator'),
   plan: z.enum(PLANS).default('plus'),
+  bucketSize: z.coerce.number().int().min(1).optional(),
   products: z.coerce.number().int().min(0).default(100),
   variants: z.coerce.number().int().min(1).default(5),
   logLevel: z.string().default('info'),
@@ -27,12 +28,13 @@ async function main(): Promise<void> {
       shop: { type: 'string' },
       token: { type: 'string' },
       plan: { type: 'string' },
+      'bucket-size': { type: 'string' },
       products: { type: 'string' },
       variants: { type: 'string' },
       'log-level': { type: 'string' },
     },
   });
-  const parsed = argsSchema.safeParse({ ...values, port: values.port ?? process.env.SIM_SHOPIFY_PORT, logLevel: values['log-level'] });
+  const parsed = argsSchema.safeParse({ ...values, port: values.port ?? process.env.SIM_SHOPIFY_PORT, logLevel: values['log-level'], bucketSize: values['bucket-size'] });
   if (!parsed.success) {
     console.error(`invalid arguments:\n  - ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  - ')}`);
     process.exit(2);
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
   const logger = createLogger(args.logLevel, { component: 'shopify-simulator' });
   const sim = createShopifySimulator({
     logger,
-    shops: args.shop ? [{ shop: args.shop, accessToken: args.token, plan: args.plan, catalog: { products: args.products, variantsPerProduct: args.variants } }] : [],
+    shops: args.shop ? [{ shop: args.shop, accessToken: args.token, plan: args.plan, bucketSize: args.bucketSize, catalog: { products: args.products, variantsPerProduct: args.variants } }] : [],
   });
   const running = await sim.listen(args.port, args.host);
   console.log(`Shopify simulator listening on ${running.url}`);

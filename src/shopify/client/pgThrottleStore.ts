@@ -12,17 +12,20 @@ import { CONCURRENCY_RETRY_MS, type ThrottleStore } from './throttleStore';
  * the database's clock, so processes on machines with skewed clocks agree on refills.
  */
 export function createPgThrottleStore(db: Db): ThrottleStore {
-  /** Locks (creating if needed) the shop's bucket row; returns it with the database's time. */
+  /**
+   * Locks (creating if needed) the shop's bucket row; returns it with the database's time,
+   * read after the lock is held: a time taken before waiting for the lock would be stale,
+   * and refilling from a stale time would promise points the shop does not have yet.
+   */
   const lockBucket = async (tx: Tx, shop: string): Promise<{ bucket: BucketState; at: number }> => {
-    const [clock] = await tx.execute<{ ms: string }>(sql`SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms`).then((r) => r.rows);
-    const at = Number(clock!.ms);
-    const fresh = initialBucket(at);
+    const fresh = initialBucket(0);
     await tx
       .insert(shopifyApiBuckets)
-      .values({ shop, available: fresh.available, maximum: fresh.maximum, restoreRate: fresh.restoreRate, at: new Date(at) })
+      .values({ shop, available: fresh.available, maximum: fresh.maximum, restoreRate: fresh.restoreRate, at: sql`clock_timestamp()` })
       .onConflictDoNothing();
     const [row] = await tx.select().from(shopifyApiBuckets).where(eq(shopifyApiBuckets.shop, shop)).for('update');
-    return { bucket: { available: row!.available, maximum: row!.maximum, restoreRate: row!.restoreRate, at: row!.at.getTime() }, at };
+    const [clock] = await tx.execute<{ ms: string }>(sql`SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms`).then((r) => r.rows);
+    return { bucket: { available: row!.available, maximum: row!.maximum, restoreRate: row!.restoreRate, at: row!.at.getTime() }, at: Number(clock!.ms) };
   };
   const saveBucket = (tx: Tx, shop: string, s: BucketState) =>
     tx
