@@ -14,6 +14,7 @@ import { createTemporalClient } from './temporal/client';
 import { startWorker } from './worker/startWorker';
 import { sdkLogger } from './temporal/runtimeLogger';
 import { onShutdownSignal } from './lifecycle';
+import { createShopRepository } from './repositories/shopRepository';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   await runMigrations(runtime.databaseUrl);
   const pool = createPool(runtime.databaseUrl, { max: runtime.databasePoolSize, connectionTimeoutMillis: 2_000 });
   const db = createDb(pool);
+  // The simulated demo shop counts as installed: its token is what the client will use.
+  if (stack.demoShop) await createShopRepository(db).saveInstall(stack.demoShop.shop, stack.demoShop.accessToken);
   const temporal = createTemporalClient(runtime.temporal.address, runtime.temporal.namespace);
   const worker = await startWorker({
     address: runtime.temporal.address,
@@ -45,6 +48,9 @@ async function main(): Promise<void> {
       `  Temporal Web UI:   ${runtime.temporal.uiUrl ?? '(not known: set TEMPORAL_UI_URL)'}`,
       `  Temporal:          ${runtime.temporal.address} namespace=${runtime.temporal.namespace} taskQueue=${runtime.temporal.taskQueue}`,
       `  PostgreSQL:        ${stack.started.postgres ? `embedded, data in ${config.local.dir}/postgres` : 'from DATABASE_URL'}`,
+      stack.started.shopifySimulator
+        ? `  Shopify:           simulator at ${runtime.shopify.adminBaseUrl.replace('/{shop}', '')}, shop ${stack.demoShop?.shop} (sim/shopify/README.md)`
+        : `  Shopify:           ${runtime.shopify.adminBaseUrl}`,
       usingDevSecret ? `  Webhook secret:    ${LOCAL_DEV_SHOPIFY_SECRET} (local default; set SHOPIFY_API_SECRET)` : '',
       '  Ctrl-C stops everything.',
       '',

@@ -1,5 +1,7 @@
 /**
- * `npm run sim:shopify -- [--port 4010] [--shop demo.myshopify.com --token shpat_demo --plan plus --bucket-size 2000]`
+ * `npm run sim:shopify -- [--port 4010] [--shop demo.myshopify.com --token shpat_demo --plan plus --bucket-size 2000]
+ *   [--products 100 --variants 5] [--webhook-url http://127.0.0.1:3000/webhooks/shopify --webhook-secret s]`
+ * The webhook secret may come from SIM_SHOPIFY_WEBHOOK_SECRET instead (kept out of `ps`).
  * Runs the Shopify simulator and prints its URL. Configuration is read here, once.
  */
 import { parseArgs } from 'node:util';
@@ -18,6 +20,8 @@ const argsSchema = z.object({
   products: z.coerce.number().int().min(0).default(100),
   variants: z.coerce.number().int().min(1).default(5),
   logLevel: z.string().default('info'),
+  webhookUrl: z.string().url().optional(),
+  webhookSecret: z.string().min(1).optional(),
 });
 
 async function main(): Promise<void> {
@@ -32,9 +36,11 @@ async function main(): Promise<void> {
       products: { type: 'string' },
       variants: { type: 'string' },
       'log-level': { type: 'string' },
+      'webhook-url': { type: 'string' },
+      'webhook-secret': { type: 'string' },
     },
   });
-  const parsed = argsSchema.safeParse({ ...values, port: values.port ?? process.env.SIM_SHOPIFY_PORT, logLevel: values['log-level'], bucketSize: values['bucket-size'] });
+  const parsed = argsSchema.safeParse({ ...values, port: values.port ?? process.env.SIM_SHOPIFY_PORT, logLevel: values['log-level'], bucketSize: values['bucket-size'], webhookUrl: values['webhook-url'], webhookSecret: values['webhook-secret'] ?? process.env.SIM_SHOPIFY_WEBHOOK_SECRET });
   if (!parsed.success) {
     console.error(`invalid arguments:\n  - ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  - ')}`);
     process.exit(2);
@@ -43,7 +49,7 @@ async function main(): Promise<void> {
   const logger = createLogger(args.logLevel, { component: 'shopify-simulator' });
   const sim = createShopifySimulator({
     logger,
-    shops: args.shop ? [{ shop: args.shop, accessToken: args.token, plan: args.plan, bucketSize: args.bucketSize, catalog: { products: args.products, variantsPerProduct: args.variants } }] : [],
+    shops: args.shop ? [{ shop: args.shop, accessToken: args.token, plan: args.plan, bucketSize: args.bucketSize, catalog: { products: args.products, variantsPerProduct: args.variants }, webhooks: args.webhookUrl && args.webhookSecret ? { url: args.webhookUrl, secret: args.webhookSecret } : null }] : [],
   });
   const running = await sim.listen(args.port, args.host);
   console.log(`Shopify simulator listening on ${running.url}`);

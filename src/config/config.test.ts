@@ -12,8 +12,14 @@ describe('parseConfig', () => {
       shopifyApiSecrets: [],
       webhookMaxBytes: 5 * 1024 * 1024,
       logLevel: 'info',
-      shopify: { apiVersion: '2026-07', adminBaseUrl: 'https://{shop}', requestTimeoutMs: 30_000, maxConcurrencyPerShop: 4 },
+      shopify: { apiVersion: '2026-07', adminBaseUrl: undefined, requestTimeoutMs: 30_000, maxConcurrencyPerShop: 4 },
+      local: { shopifySimPort: 4010 },
     });
+  });
+
+  it('talks to Shopify itself when a process runs on its own without SHOPIFY_ADMIN_BASE_URL', () => {
+    const config = requireEndpoints(parseConfig({ DATABASE_URL: 'postgres://x/y', TEMPORAL_ADDRESS: 'temporal:7233' }));
+    expect(config.shopify.adminBaseUrl).toBe('https://{shop}');
   });
 
   it('refuses a Shopify base URL without the {shop} placeholder', () => {

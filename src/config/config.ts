@@ -31,11 +31,14 @@ const envSchema = z.object({
   SHOPIFY_API_SECRET: optionalString.pipe(commaList.optional()),
   INTERNAL_AUTH_SECRET: optionalString,
   SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/, 'must be YYYY-MM').default('2026-07'),
-  // `{shop}` is replaced by the shop's domain; the simulator's address in tests and the demo.
-  SHOPIFY_ADMIN_BASE_URL: z
-    .string()
-    .regex(/^https?:\/\/.*\{shop\}/, 'must be an http(s) URL containing {shop}')
-    .default('https://{shop}'),
+  // `{shop}` is replaced by the shop's domain. Unset: Shopify itself (`https://{shop}`), or,
+  // under `npm start` outside production, the Shopify simulator the local stack starts.
+  SHOPIFY_ADMIN_BASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/.*\{shop\}/, 'must be an http(s) URL containing {shop}')
+      .optional(),
+  ),
   SHOPIFY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
   SHOPIFY_MAX_CONCURRENCY_PER_SHOP: z.coerce.number().int().min(1).max(50).default(4),
   ADMIN_API_TOKEN: optionalString,
@@ -45,6 +48,7 @@ const envSchema = z.object({
   LOCAL_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOCAL_TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   LOCAL_TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  LOCAL_SHOPIFY_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
   TEMPORAL_CLI_PATH: optionalString,
 });
 
@@ -65,7 +69,8 @@ export interface Config {
   shopifyApiSecrets: string[];
   shopify: {
     apiVersion: string;
-    adminBaseUrl: string;
+    /** Unset until decided: Shopify, or the local stack's simulator. */
+    adminBaseUrl: string | undefined;
     requestTimeoutMs: number;
     maxConcurrencyPerShop: number;
   };
@@ -74,7 +79,7 @@ export interface Config {
   webhookMaxBytes: number;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Where `npm start` keeps its own PostgreSQL and Temporal when no endpoints are given. */
-  local: { dir: string; postgresPort: number; temporalPort: number; temporalUiPort: number };
+  local: { dir: string; postgresPort: number; temporalPort: number; temporalUiPort: number; shopifySimPort: number };
   temporalCliPath: string | undefined;
 }
 
@@ -82,7 +87,11 @@ export interface Config {
 export type RuntimeConfig = Config & {
   databaseUrl: string;
   temporal: Config['temporal'] & { address: string };
+  shopify: Config['shopify'] & { adminBaseUrl: string };
 };
+
+/** Where the Admin API of `{shop}` lives when nothing else is configured: Shopify. */
+export const SHOPIFY_ADMIN_BASE_URL_DEFAULT = 'https://{shop}';
 
 /**
  * Parses the environment once at start-up. Throws a ConfigError that names every
@@ -132,6 +141,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       postgresPort: e.LOCAL_POSTGRES_PORT,
       temporalPort: e.LOCAL_TEMPORAL_PORT,
       temporalUiPort: e.LOCAL_TEMPORAL_UI_PORT,
+      shopifySimPort: e.LOCAL_SHOPIFY_SIM_PORT,
     },
     temporalCliPath: e.TEMPORAL_CLI_PATH,
   };
@@ -143,5 +153,5 @@ export function requireEndpoints(config: Config): RuntimeConfig {
   if (!config.databaseUrl) problems.push('DATABASE_URL: required to run this process on its own');
   if (!config.temporal.address) problems.push('TEMPORAL_ADDRESS: required to run this process on its own');
   if (problems.length > 0) throw new ConfigError(problems);
-  return config as RuntimeConfig;
+  return { ...config, shopify: { ...config.shopify, adminBaseUrl: config.shopify.adminBaseUrl ?? SHOPIFY_ADMIN_BASE_URL_DEFAULT } } as RuntimeConfig;
 }

@@ -1,32 +1,41 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Config, RuntimeConfig } from '../config/config';
+import { SHOPIFY_ADMIN_BASE_URL_DEFAULT, type Config, type RuntimeConfig } from '../config/config';
 import type { Logger } from '../logger';
 import { canHostDataDir, PostgresCluster } from './postgresCluster';
 import { ensureTemporalCli } from './temporalCli';
+import { startLocalShopifySimulator, type LocalShopifySimulator } from './shopifySimulatorProcess';
 import { startTemporalDevServer, type TemporalDevServer } from './temporalDevServer';
 
 /** The secret `npm start` verifies webhooks with when none is configured (never in production). */
 export const LOCAL_DEV_SHOPIFY_SECRET = 'local-dev-shopify-secret';
 const LOCAL_DATABASE = 'b2b_orchestrator';
 
+/** The shop the local Shopify simulator serves when no Shopify is configured. */
+export const LOCAL_DEMO_SHOP = { shop: 'demo-wholesale.myshopify.com', accessToken: 'shpat_local_demo', products: 2_000, variantsPerProduct: 5 } as const;
+
 export interface LocalStack {
   config: RuntimeConfig;
   /** What was started here (as opposed to given by the environment). */
-  started: { postgres: boolean; temporal: boolean };
+  started: { postgres: boolean; temporal: boolean; shopifySimulator: boolean };
+  /** The shop to install locally (its access token saved) when the simulator was started. */
+  demoShop: { shop: string; accessToken: string } | undefined;
   stop(): Promise<void>;
 }
 
 /**
  * Fills in what the environment left out: a PostgreSQL cluster when DATABASE_URL is unset,
- * a Temporal dev server when TEMPORAL_ADDRESS is unset. Data lives under LOCAL_STACK_DIR,
+ * a Temporal dev server when TEMPORAL_ADDRESS is unset, the Shopify simulator with a demo
+ * shop when SHOPIFY_ADMIN_BASE_URL is unset (never in production). Data lives under LOCAL_STACK_DIR,
  * so a restart keeps the shop's rows and the workflow history.
  */
 export async function startLocalStack(config: Config, logger: Logger): Promise<LocalStack> {
   const dir = path.resolve(config.local.dir);
   let postgres: PostgresCluster | undefined;
   let temporal: TemporalDevServer | undefined;
+  let simulator: LocalShopifySimulator | undefined;
   const stop = async () => {
+    await simulator?.stop();
     await temporal?.stop();
     await postgres?.stop();
   };
@@ -55,9 +64,28 @@ export async function startLocalStack(config: Config, logger: Logger): Promise<L
       uiUrl ??= temporal.uiUrl;
     }
     const shopifyApiSecrets = config.shopifyApiSecrets.length > 0 ? config.shopifyApiSecrets : [LOCAL_DEV_SHOPIFY_SECRET];
+    let adminBaseUrl = config.shopify.adminBaseUrl;
+    if (!adminBaseUrl && config.env !== 'production') {
+      logger.info({ port: config.local.shopifySimPort, shop: LOCAL_DEMO_SHOP.shop }, 'no SHOPIFY_ADMIN_BASE_URL: starting the Shopify simulator');
+      simulator = await startLocalShopifySimulator({
+        ...LOCAL_DEMO_SHOP,
+        port: config.local.shopifySimPort,
+        webhookUrl: `http://127.0.0.1:${config.port}/webhooks/shopify`,
+        webhookSecret: shopifyApiSecrets[0]!,
+        logFile: path.join(dir, 'shopify-simulator.log'),
+      });
+      adminBaseUrl = simulator.adminBaseUrl;
+    }
     return {
-      config: { ...config, databaseUrl, shopifyApiSecrets, temporal: { ...config.temporal, address, uiUrl } },
-      started: { postgres: postgres !== undefined, temporal: temporal !== undefined },
+      config: {
+        ...config,
+        databaseUrl,
+        shopifyApiSecrets,
+        temporal: { ...config.temporal, address, uiUrl },
+        shopify: { ...config.shopify, adminBaseUrl: adminBaseUrl ?? SHOPIFY_ADMIN_BASE_URL_DEFAULT },
+      },
+      started: { postgres: postgres !== undefined, temporal: temporal !== undefined, shopifySimulator: simulator !== undefined },
+      demoShop: simulator ? { shop: LOCAL_DEMO_SHOP.shop, accessToken: LOCAL_DEMO_SHOP.accessToken } : undefined,
       stop,
     };
   } catch (err) {
