@@ -5,3 +5,4 @@ export * from './customers';
 export * from './orders';
 export * from './compliance';
 export * from './shopifyApi';
+export * from './catalogImports';
