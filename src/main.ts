@@ -35,6 +35,9 @@ async function main(): Promise<void> {
     namespace: runtime.temporal.namespace,
     taskQueue: runtime.temporal.taskQueue,
     db,
+    shopify: runtime.shopify,
+    catalog: { maxRejects: runtime.catalogImport.maxRejects },
+    catalogImportSchedule: runtime.catalogImport.schedule,
     logger: logger.child({ component: 'worker' }),
   });
   const api = await startApi({ config: runtime, db, temporal, logger });

@@ -28,10 +28,18 @@ export interface RecordInboxResult {
   status: InboxStatus;
 }
 
+/** Another workflow the event concerns, to be signalled by the webhook workflow. */
+export interface SignalRequest {
+  workflowId: string;
+  signal: string;
+  args: unknown[];
+}
+
 export interface HandlerResult {
   /** `stale`: the stored data is newer than this delivery, nothing changed. */
   outcome: 'applied' | 'stale' | 'already_processed';
   rows: number;
+  signal?: SignalRequest;
 }
 
 export interface InboxActivities {

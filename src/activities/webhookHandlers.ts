@@ -8,6 +8,7 @@ import * as catalog from '../repositories/catalogWriter';
 import * as compliance from '../repositories/complianceWriter';
 import * as people from '../repositories/customerWriter';
 import { upsertOrder, type WriteResult } from '../repositories/orderWriter';
+import { routeBulkOperationFinish } from '../repositories/catalogImportEvents';
 import { mapCustomerPrivacyPayload } from '../shopify/payloads/compliance';
 import { mapCompanyLocationPayload, mapCompanyPayload, mapCustomerPayload } from '../shopify/payloads/customer';
 import { mapInventoryLevelPayload, mapLocationPayload } from '../shopify/payloads/inventory';
@@ -37,6 +38,7 @@ const APPLY: Record<WebhookHandlerName, Apply> = {
     compliance.recordCustomerDataRequest(tx, e, mapCustomerPrivacyPayload(e.payload, 'customers/data_request')),
   redactCustomer: (tx, e) => compliance.redactCustomer(tx, e, mapCustomerPrivacyPayload(e.payload, 'customers/redact')),
   redactShop: (tx, e) => compliance.redactShop(tx, e),
+  routeBulkOperationFinish: (tx, e) => routeBulkOperationFinish(tx, e),
 };
 
 /**
@@ -53,7 +55,11 @@ export function createWebhookHandlerActivities({ db }: { db: Db }): WebhookHandl
         const outcome = await applyInboxEvent(db, ref.webhookId, APPLY[name]);
         switch (outcome.outcome) {
           case 'applied':
-            return { outcome: outcome.result.applied ? 'applied' : 'stale', rows: outcome.result.rows };
+            return {
+              outcome: outcome.result.applied ? 'applied' : 'stale',
+              rows: outcome.result.rows,
+              ...(outcome.result.signal ? { signal: outcome.result.signal } : {}),
+            };
           case 'already_processed':
             return { outcome: 'already_processed', rows: 0 };
           case 'missing':

@@ -3,8 +3,11 @@ import type { WebhookIngestor } from '../ingest/webhookIngestor';
 import type { VerifyConfig } from '../ingest/verifyWebhookRequest';
 import type { Logger } from '../logger';
 import type { InboxRepository } from '../repositories/inboxRepository';
+import type { CatalogImportStarter } from '../catalog/catalogImportStarter';
+import type { CatalogImportRepository } from '../repositories/catalogImportRepository';
 import { adminAuth } from './middleware/adminAuth';
 import { errorHandler } from './middleware/errorHandler';
+import { catalogImportRoutes } from './routes/catalogImports';
 import { healthRoutes, type HealthChecks } from './routes/health';
 import { shopifyWebhookRoutes } from './routes/shopifyWebhooks';
 import { webhookReplayRoutes } from './routes/webhookReplay';
@@ -17,6 +20,7 @@ export interface AppDeps {
   ingestor: WebhookIngestor;
   inbox: InboxRepository;
   health: HealthChecks;
+  catalogImports: { starter: CatalogImportStarter; imports: CatalogImportRepository };
   /** New work for the relay (a replay was queued). */
   kickRelay: () => void;
   /** Extra routers mounted before the error handler (benchmarks mount their ceiling route here). */
@@ -30,6 +34,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(deps.health));
   app.use(shopifyWebhookRoutes({ verify: deps.verify, maxBytes: deps.webhookMaxBytes, ingestor: deps.ingestor }));
   app.use(webhookReplayRoutes({ inbox: deps.inbox, onQueued: deps.kickRelay, auth: adminAuth(deps.adminApiToken) }));
+  app.use(catalogImportRoutes({ ...deps.catalogImports, auth: adminAuth(deps.adminApiToken) }));
   for (const router of deps.extraRouters ?? []) app.use(router);
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such route' } });

@@ -8,7 +8,10 @@ import { createPendingNotifier } from '../ingest/pendingSignal';
 import { createWebhookIngestor } from '../ingest/webhookIngestor';
 import { createWebhookWorkflowStarter } from '../ingest/webhookWorkflowStarter';
 import type { Logger } from '../logger';
+import { createCatalogImportStarter } from '../catalog/catalogImportStarter';
+import { createCatalogImportRepository } from '../repositories/catalogImportRepository';
 import { createInboxRepository } from '../repositories/inboxRepository';
+import { createShopRepository } from '../repositories/shopRepository';
 import { pingTemporal } from '../temporal/client';
 import { createApp } from './app';
 
@@ -39,7 +42,13 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   const starter = createWebhookWorkflowStarter(temporal, config.temporal.taskQueue);
   const pending = createPendingNotifier(db.$client, logger);
   const ingestor = createWebhookIngestor({ inbox, starter, logger, onPending: () => pending.notify() });
+  const imports = createCatalogImportRepository(db);
+  const catalogImports = {
+    imports,
+    starter: createCatalogImportStarter({ temporal, taskQueue: config.temporal.taskQueue, imports, shops: createShopRepository(db) }),
+  };
   const app = createApp({
+    catalogImports,
     logger,
     verify: { shopifyApiSecrets: config.shopifyApiSecrets, internalAuthSecret: config.internalAuthSecret },
     webhookMaxBytes: config.webhookMaxBytes,

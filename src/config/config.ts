@@ -42,6 +42,10 @@ const envSchema = z.object({
   SHOPIFY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
   SHOPIFY_MAX_CONCURRENCY_PER_SHOP: z.coerce.number().int().min(1).max(50).default(4),
   ADMIN_API_TOKEN: optionalString,
+  // More rejected lines than this fail a catalog import (the valid rest is not merged).
+  CATALOG_IMPORT_MAX_REJECTS: z.coerce.number().int().min(0).default(1_000),
+  // Cron (UTC) of the nightly full import of every installed shop; "off" disables it.
+  CATALOG_IMPORT_SCHEDULE: z.string().default('0 3 * * *'),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   LOCAL_STACK_DIR: z.string().min(1).default('.local'),
@@ -76,6 +80,7 @@ export interface Config {
   };
   internalAuthSecret: string | undefined;
   adminApiToken: string | undefined;
+  catalogImport: { maxRejects: number; schedule: string | undefined };
   webhookMaxBytes: number;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Where `npm start` keeps its own PostgreSQL and Temporal when no endpoints are given. */
@@ -134,6 +139,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     },
     internalAuthSecret: e.INTERNAL_AUTH_SECRET,
     adminApiToken: e.ADMIN_API_TOKEN,
+    catalogImport: { maxRejects: e.CATALOG_IMPORT_MAX_REJECTS, schedule: e.CATALOG_IMPORT_SCHEDULE === 'off' ? undefined : e.CATALOG_IMPORT_SCHEDULE },
     webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     local: {

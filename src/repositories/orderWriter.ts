@@ -7,6 +7,8 @@ import type { OrderRecord } from '../shopify/payloads/order';
 export interface WriteResult {
   applied: boolean;
   rows: number;
+  /** A workflow to wake about this event (see HandlerResult.signal). */
+  signal?: { workflowId: string; signal: string; args: unknown[] };
 }
 
 /**

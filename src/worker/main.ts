@@ -20,6 +20,9 @@ async function main(): Promise<void> {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     db: createDb(pool),
+    shopify: config.shopify,
+    catalog: { maxRejects: config.catalogImport.maxRejects },
+    catalogImportSchedule: config.catalogImport.schedule,
     logger,
   });
   logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');

@@ -1,6 +1,12 @@
 import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import type { CatalogImportSettings } from '../activities/catalogImportActivities';
+import { createShopRepository } from '../repositories/shopRepository';
+import { createAdminClient, type AdminClientConfig } from '../shopify/client/adminClient';
+import { createPgThrottleStore } from '../shopify/client/pgThrottleStore';
+import { createShopClients } from '../shopify/client/shopClients';
+import { ensureCatalogImportSchedule } from '../temporal/catalogImportSchedule';
 import type { Db } from '../db/client';
 import { InboxRelay, type RelayOptions } from '../ingest/inboxRelay';
 import { listenForPending } from '../ingest/pendingSignal';
@@ -16,6 +22,11 @@ export interface WorkerDeps {
   db: Db;
   logger: Logger;
   workflowBundlePath?: string;
+  /** How the worker reaches Shopify's Admin API (or the simulator). */
+  shopify: Omit<AdminClientConfig, 'baseUrlTemplate'> & { adminBaseUrl: string };
+  catalog?: Partial<CatalogImportSettings>;
+  /** Cron of the nightly full catalog import (a Temporal Schedule); none when unset. */
+  catalogImportSchedule?: string;
   /** The inbox relay runs beside the worker unless disabled (false). */
   relay?: Partial<RelayOptions> | false;
 }
@@ -39,10 +50,22 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    activities: createActivities({ db: deps.db, logger: deps.logger }),
+    activities: createActivities({
+      db: deps.db,
+      logger: deps.logger,
+      shopify: shopClientsFor(deps),
+      catalog: { maxRejects: 1_000, ...deps.catalog },
+    }),
     workflowBundlePath: deps.workflowBundlePath,
   });
   const done = worker.run().finally(() => connection.close());
+  if (deps.catalogImportSchedule) {
+    await ensureCatalogImportSchedule(new Client({ connection, namespace: deps.namespace }), {
+      cron: deps.catalogImportSchedule,
+      taskQueue: deps.taskQueue,
+      logger: deps.logger,
+    });
+  }
   let relay: InboxRelay | undefined;
   let listener: { stop(): Promise<void> } | undefined;
   if (deps.relay !== false) {
@@ -68,4 +91,17 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       await done;
     },
   };
+}
+
+/**
+ * One Admin client per worker process; its cost bucket and per-shop concurrency live in
+ * PostgreSQL, shared with every other worker process calling the same shops.
+ */
+function shopClientsFor(deps: WorkerDeps) {
+  const { adminBaseUrl, ...config } = deps.shopify;
+  const client = createAdminClient(
+    { ...config, baseUrlTemplate: adminBaseUrl },
+    { throttle: createPgThrottleStore(deps.db), logger: deps.logger.child({ component: 'shopify' }) },
+  );
+  return createShopClients(client, createShopRepository(deps.db));
 }

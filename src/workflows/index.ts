@@ -1,1 +1,3 @@
 export { webhookWorkflow } from './webhookWorkflow';
+export { catalogImportWorkflow } from './catalogImportWorkflow';
+export { nightlyCatalogImportsWorkflow } from './nightlyCatalogImportsWorkflow';

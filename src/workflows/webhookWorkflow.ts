@@ -1,5 +1,5 @@
-import { ApplicationFailure, log, proxyLocalActivities, type LocalActivityOptions } from '@temporalio/workflow';
-import type { InboxActivities, InlineWebhookRecord, WebhookHandlerActivities, WebhookRef } from '../activities/types';
+import { ApplicationFailure, getExternalWorkflowHandle, log, proxyLocalActivities, type LocalActivityOptions } from '@temporalio/workflow';
+import type { InboxActivities, InlineWebhookRecord, SignalRequest, WebhookHandlerActivities, WebhookRef } from '../activities/types';
 import { routeTopic } from '../domain/webhooks/topicRoutes';
 
 /*
@@ -37,7 +37,7 @@ export interface WebhookWorkflowInput extends WebhookRef {
 }
 
 export type WebhookWorkflowResult =
-  | { outcome: 'applied' | 'stale' | 'already_processed'; handler: string; rows: number }
+  | { outcome: 'applied' | 'stale' | 'already_processed'; handler: string; rows: number; signalled?: string }
   | { outcome: 'ignored' }
   | { outcome: 'duplicate'; status: string };
 
@@ -57,9 +57,9 @@ export async function webhookWorkflow(input: WebhookWorkflowInput): Promise<Webh
     case 'ignore':
       return { outcome: 'ignored' };
     case 'handle': {
+      let result;
       try {
-        const result = await handlers[route.handler](ref);
-        return { outcome: result.outcome, handler: route.handler, rows: result.rows };
+        result = await handlers[route.handler](ref);
       } catch (err) {
         // Compensation: the event is parked as dead (replayable) and the run fails, so it
         // shows as Failed in the Web UI and a replay may reuse this workflow ID.
@@ -67,9 +67,25 @@ export async function webhookWorkflow(input: WebhookWorkflowInput): Promise<Webh
         await inbox.markInboxDead({ ...ref, error: reason });
         throw ApplicationFailure.nonRetryable(`webhook ${ref.webhookId} (${ref.topic}) is dead: ${reason}`, 'WEBHOOK_DEAD');
       }
+      const signalled = result.signal ? await signalWorkflow(result.signal) : undefined;
+      return { outcome: result.outcome, handler: route.handler, rows: result.rows, ...(signalled ? { signalled } : {}) };
     }
     default:
       return assertNever(route);
+  }
+}
+
+/**
+ * Wakes the workflow the event concerns (an import waiting for its export). It may have
+ * ended meanwhile (it polls as well): then there is nobody to tell, which is fine.
+ */
+async function signalWorkflow(request: SignalRequest): Promise<string | undefined> {
+  try {
+    await getExternalWorkflowHandle(request.workflowId).signal(request.signal, ...request.args);
+    return request.workflowId;
+  } catch (err) {
+    log.info('signal target is gone', { workflowId: request.workflowId, error: err instanceof Error ? err.message : String(err) });
+    return undefined;
   }
 }
 

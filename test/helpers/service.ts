@@ -37,17 +37,28 @@ export async function workflowResult<T = any>(client: Client, workflowId: string
   }
 }
 
+/** Where the test worker's Admin client goes: Shopify's address unless a test points it at a simulator. */
+export interface TestShopifyOptions {
+  adminBaseUrl: string;
+  maxRejects?: number;
+  catalogImportSchedule?: string;
+}
+
 export async function startTestWorker(
   db: Db,
   taskQueue: string,
   address = process.env.TEST_TEMPORAL_ADDRESS!,
   relay: Partial<RelayOptions> | false = {},
+  shopify: TestShopifyOptions = { adminBaseUrl: 'https://{shop}' },
 ): Promise<RunningWorker> {
   return startWorker({
     address,
     namespace: 'default',
     taskQueue,
     db,
+    shopify: { adminBaseUrl: shopify.adminBaseUrl, apiVersion: '2026-07', requestTimeoutMs: 10_000, maxConcurrencyPerShop: 4, retry: { maxAttempts: 6, baseDelayMs: 50, maxDelayMs: 500 } },
+    catalog: { maxRejects: shopify.maxRejects ?? 100, segmentBytes: 256 * 1024 },
+    catalogImportSchedule: shopify.catalogImportSchedule,
     logger: testLogger,
     workflowBundlePath: process.env.TEST_WORKFLOW_BUNDLE,
     relay: relay === false ? false : { pollIntervalMs: 200, minBackoffMs: 100, maxBackoffMs: 1_000, ...relay },

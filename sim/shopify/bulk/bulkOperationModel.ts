@@ -10,6 +10,8 @@ export interface BulkFaults {
   fail?: { errorCode: BulkErrorCode; afterRootObjects: number } | undefined;
   /** How long an operation stays RUNNING at least (lets a test cancel it or watch it run). */
   minRunMs?: number | undefined;
+  /** Serve result files no faster than this (lets a test interrupt a download midway). */
+  downloadBytesPerSecond?: number | undefined;
 }
 
 export interface BulkOperationRecord {

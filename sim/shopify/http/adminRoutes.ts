@@ -121,6 +121,12 @@ export function adminRoutes(core: SimulatorCore): Router {
     shop.webhooks = body;
     res.json({ webhooks: body ? { url: body.url } : null });
   });
+  router.delete('/_sim/shops/:shop/webhook-target', (req, res) => {
+    const shop = withShop(req.params.shop, res);
+    if (!shop) return;
+    shop.webhooks = null;
+    res.json({ webhooks: null });
+  });
   router.post('/_sim/shops/:shop/webhooks', (req, res) => {
     const shop = withShop(req.params.shop, res);
     const body = shop && parseBody(webhookTriggerSchema, req.body, res);

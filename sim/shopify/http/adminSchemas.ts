@@ -33,6 +33,7 @@ export const bulkFaultsSchema = z.object({
   malformedLine: z.number().int().min(1).optional(),
   fail: z.object({ errorCode: z.enum(['ACCESS_DENIED', 'INTERNAL_SERVER_ERROR', 'TIMEOUT']), afterRootObjects: z.number().int().min(0) }).optional(),
   minRunMs: z.number().int().min(0).max(600_000).optional(),
+  downloadBytesPerSecond: z.number().int().min(1024).optional(),
 });
 
 export const throttleBodySchema = z.object({ currentlyAvailable: z.number().min(0) });

@@ -4,6 +4,7 @@ import { openFileStream } from '../bulk/fileStream';
 import { BULK_URL_TTL_MS } from '../graphql/resolvers/bulkOperationView';
 import type { SimulatorCore } from '../simulatorCore';
 import { decideRange } from './byteRange';
+import { throttleStream } from './throttleStream';
 
 /**
  * The download URLs of bulk exports. Like Shopify's (signed storage URLs) they need no
@@ -28,6 +29,7 @@ export function bulkFileRoutes(core: SimulatorCore): Router {
     }
     const size = op.index.size;
     const range = decideRange(req.get('range'), size);
+    shop!.bulkDownloads.push({ bulkOperationId: op.id, range: req.get('range') ?? null, at: new Date(core.clock.now()).toISOString() });
     res.set({ 'accept-ranges': 'bytes', 'content-type': 'application/jsonl' });
     if (range.kind === 'unsatisfiable') {
       res.status(416).set('content-range', `bytes */${size}`).end();
@@ -41,7 +43,9 @@ export function bulkFileRoutes(core: SimulatorCore): Router {
       return;
     }
     try {
-      await pipeline(openFileStream(op.file, op.index, start, end), res);
+      const rate = shop!.bulkFaults?.downloadBytesPerSecond;
+      const source = openFileStream(op.file, op.index, start, end);
+      await (rate ? pipeline(source, throttleStream(rate), res) : pipeline(source, res));
     } catch (err) {
       // A client that hangs up mid-download is normal (it may resume with Range).
       core.logger.debug({ shop: op.shop, bulkOperationId: op.id, err: String(err) }, 'bulk download ended early');

@@ -15,6 +15,7 @@ export function shopSnapshot(shop: ShopState, now: number): Record<string, unkno
     plan: shop.plan,
     throttleStatus: shop.bucket.status(now),
     requestStats: { ...shop.stats },
+    bulkDownloads: shop.bulkDownloads.map((d) => ({ ...d, bulkOperationId: makeGid('BulkOperation', d.bulkOperationId) })),
     catalog: {
       ...shop.catalog.spec,
       version: shop.catalog.version,

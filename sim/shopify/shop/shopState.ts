@@ -49,6 +49,8 @@ export interface ShopState {
   readonly webhookLog: WebhookLog;
   readonly invoices: SentInvoice[];
   readonly stats: RequestStats;
+  /** Every request for a bulk result file, with its Range header: how a test sees a resumed download. */
+  readonly bulkDownloads: { bulkOperationId: number; range: string | null; at: string }[];
 }
 
 let nextShopId = 74_512_380_417;
@@ -72,6 +74,7 @@ export function createShopState(registration: ParsedShopRegistration, now: numbe
     bulkOperations: new Map(),
     webhookLog: new WebhookLog(),
     invoices: [],
+    bulkDownloads: [],
     stats: { requests: 0, throttled: 0, maxCostExceeded: 0, faulted: 0, executed: 0, peakInFlight: 0, inFlight: 0 },
   };
 }

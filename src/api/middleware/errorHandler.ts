@@ -11,6 +11,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(413).json({ error: { code: 'BODY_TOO_LARGE', message: `body exceeds ${(err as { limit?: number }).limit} bytes` } });
       return;
     }
+    if (type === 'entity.parse.failed') {
+      res.status(400).json({ error: { code: 'BODY_NOT_JSON', message: 'request body is not valid JSON' } });
+      return;
+    }
     if (type === 'request.aborted' || type === 'entity.verify.failed' || type === 'request.size.invalid' || type === 'encoding.unsupported') {
       res.status(400).json({ error: { code: 'BODY_UNREADABLE', message: (err as Error).message } });
       return;

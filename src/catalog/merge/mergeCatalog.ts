@@ -36,11 +36,17 @@ export interface MergeInput {
  * than the (shopify_updated_at, source_event_at) we hold — so a webhook that arrived
  * after the export started is never overwritten by the export's older picture. A row
  * whose Shopify version and values are what we hold is not rewritten at all (a re-import
- * of an unchanged catalog writes nothing). Deletions: what we hold and the export lacks
+ * of an unchanged catalog writes nothing: unchanged rows are filtered out by a join before
+ * the INSERT, because ON CONFLICT would lock, and so write, every row it meets). Deletions: what we hold and the export lacks
  * is removed only if we last heard of it before the export started (a product created
  * during the export is not in it, and must stay).
  */
-export async function mergeCatalog(pool: pg.Pool, input: MergeInput): Promise<MergeStats> {
+export interface MergeOptions {
+  /** Runs inside the merge's transaction, just before COMMIT: record the outcome atomically with it. */
+  beforeCommit?: (client: pg.PoolClient, stats: MergeStats) => Promise<void>;
+}
+
+export async function mergeCatalog(pool: pg.Pool, input: MergeInput, options: MergeOptions = {}): Promise<MergeStats> {
   const { rows: staged } = stagingTables(input.importId);
   const started = Date.now();
   const client = await pool.connect();
@@ -77,9 +83,15 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput): Promise<Me
         SELECT DISTINCT ON (gid) gid, title, handle, coalesce(status, 'ACTIVE') AS status, vendor, product_type,
                coalesce(tags, '{}') AS tags, updated_at::timestamptz AS updated_at
           FROM ${staged} WHERE kind = 'Product' ORDER BY gid, seq DESC
+      ), changed AS (
+        SELECT s.* FROM src s LEFT JOIN products t ON t.shop = $1 AND t.gid = s.gid
+         WHERE t.gid IS NULL
+            OR ((t.shopify_updated_at, t.source_event_at) < (s.updated_at, $2)
+                AND (t.shopify_updated_at, t.title, t.handle, t.status, t.vendor, t.product_type, t.tags, t.deleted_at)
+                    IS DISTINCT FROM (s.updated_at, s.title, s.handle, s.status, s.vendor, s.product_type, s.tags, NULL::timestamptz))
       ), up AS (
         INSERT INTO products AS t (shop, gid, title, handle, status, vendor, product_type, tags, shopify_updated_at, source_event_at, deleted_at, synced_at)
-        SELECT $1, gid, title, handle, status, vendor, product_type, tags, updated_at, $2, NULL, now() FROM src
+        SELECT $1, gid, title, handle, status, vendor, product_type, tags, updated_at, $2, NULL, now() FROM changed
         ON CONFLICT (shop, gid) DO UPDATE SET
           title = EXCLUDED.title, handle = EXCLUDED.handle, status = EXCLUDED.status, vendor = EXCLUDED.vendor,
           product_type = EXCLUDED.product_type, tags = EXCLUDED.tags, shopify_updated_at = EXCLUDED.shopify_updated_at,
@@ -97,10 +109,16 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput): Promise<Me
                compare_at_price::numeric AS compare_at_price, inventory_item_gid, position::integer AS position,
                updated_at::timestamptz AS updated_at
           FROM ${staged} WHERE kind = 'ProductVariant' ORDER BY gid, seq DESC
+      ), changed AS (
+        SELECT s.* FROM src s LEFT JOIN product_variants t ON t.shop = $1 AND t.gid = s.gid
+         WHERE t.gid IS NULL
+            OR ((t.shopify_updated_at, t.source_event_at) < (s.updated_at, $2)
+                AND (t.shopify_updated_at, t.product_gid, t.sku, t.title, t.price, t.compare_at_price, t.inventory_item_gid, t.position, t.deleted_at)
+                    IS DISTINCT FROM (s.updated_at, s.parent_gid, s.sku, s.title, s.price, s.compare_at_price, s.inventory_item_gid, s.position, NULL::timestamptz))
       ), up AS (
         INSERT INTO product_variants AS t (shop, gid, product_gid, sku, title, price, compare_at_price, inventory_item_gid, position,
                                            shopify_updated_at, source_event_at, deleted_at, synced_at)
-        SELECT $1, gid, parent_gid, sku, title, price, compare_at_price, inventory_item_gid, position, updated_at, $2, NULL, now() FROM src
+        SELECT $1, gid, parent_gid, sku, title, price, compare_at_price, inventory_item_gid, position, updated_at, $2, NULL, now() FROM changed
         ON CONFLICT (shop, gid) DO UPDATE SET
           product_gid = EXCLUDED.product_gid, sku = EXCLUDED.sku, title = EXCLUDED.title, price = EXCLUDED.price,
           compare_at_price = EXCLUDED.compare_at_price, inventory_item_gid = EXCLUDED.inventory_item_gid, position = EXCLUDED.position,
@@ -142,9 +160,15 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput): Promise<Me
       ) SELECT count(*) AS deleted FROM d`);
 
     const levels = await count(`
-      WITH up AS (
+      WITH changed AS (
+        SELECT s.* FROM catalog_levels s
+          LEFT JOIN inventory_levels t ON t.shop = $1 AND t.inventory_item_gid = s.inventory_item_gid AND t.location_gid = s.location_gid
+         WHERE t.inventory_item_gid IS NULL
+            OR ((t.shopify_updated_at, t.source_event_at) < (s.updated_at, $2)
+                AND (t.shopify_updated_at, t.available) IS DISTINCT FROM (s.updated_at, s.available))
+      ), up AS (
         INSERT INTO inventory_levels AS t (shop, inventory_item_gid, location_gid, available, shopify_updated_at, source_event_at, synced_at)
-        SELECT $1, inventory_item_gid, location_gid, available, updated_at, $2, now() FROM catalog_levels
+        SELECT $1, inventory_item_gid, location_gid, available, updated_at, $2, now() FROM changed
         ON CONFLICT (shop, inventory_item_gid, location_gid) DO UPDATE SET
           available = EXCLUDED.available, shopify_updated_at = EXCLUDED.shopify_updated_at, source_event_at = EXCLUDED.source_event_at, synced_at = now()
         WHERE (t.shopify_updated_at, t.source_event_at) < (EXCLUDED.shopify_updated_at, EXCLUDED.source_event_at)
@@ -157,9 +181,15 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput): Promise<Me
       WITH src AS (
         SELECT DISTINCT ON (parent_gid, namespace, key) parent_gid, namespace, key, type, value, updated_at::timestamptz AS updated_at
           FROM ${staged} WHERE kind = 'Metafield' ORDER BY parent_gid, namespace, key, seq DESC
+      ), changed AS (
+        SELECT s.* FROM src s
+          LEFT JOIN product_metafields t ON t.shop = $1 AND t.owner_gid = s.parent_gid AND t.namespace = s.namespace AND t.key = s.key
+         WHERE t.owner_gid IS NULL
+            OR ((t.shopify_updated_at, t.source_event_at) < (s.updated_at, $2)
+                AND (t.shopify_updated_at, t.type, t.value) IS DISTINCT FROM (s.updated_at, s.type, s.value))
       ), up AS (
         INSERT INTO product_metafields AS t (shop, owner_gid, namespace, key, type, value, shopify_updated_at, source_event_at, synced_at)
-        SELECT $1, parent_gid, namespace, key, type, value, updated_at, $2, now() FROM src
+        SELECT $1, parent_gid, namespace, key, type, value, updated_at, $2, now() FROM changed
         ON CONFLICT (shop, owner_gid, namespace, key) DO UPDATE SET
           type = EXCLUDED.type, value = EXCLUDED.value, shopify_updated_at = EXCLUDED.shopify_updated_at, source_event_at = EXCLUDED.source_event_at, synced_at = now()
         WHERE (t.shopify_updated_at, t.source_event_at) < (EXCLUDED.shopify_updated_at, EXCLUDED.source_event_at)
@@ -168,7 +198,6 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput): Promise<Me
       )
       SELECT (SELECT count(*) FROM src) AS staged, count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM up`);
 
-    await client.query('COMMIT');
     const stats = (c: Record<string, number>, deletedRows: number): TableMergeStats => ({
       staged: c.staged ?? 0,
       inserted: c.inserted ?? 0,
@@ -176,7 +205,7 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput): Promise<Me
       unchanged: (c.staged ?? 0) - (c.inserted ?? 0) - (c.updated ?? 0),
       deleted: deletedRows,
     });
-    return {
+    const result: MergeStats = {
       products: stats(products, deleted.products ?? 0),
       variants: stats(variants, deleted.variants ?? 0),
       inventoryLevels: stats(levels, levelsDeleted.deleted ?? 0),
@@ -184,6 +213,9 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput): Promise<Me
       locations: { upserted: locations.upserted ?? 0 },
       ms: Date.now() - started,
     };
+    await options.beforeCommit?.(client, result);
+    await client.query('COMMIT');
+    return result;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;

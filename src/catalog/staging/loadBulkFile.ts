@@ -224,7 +224,8 @@ class OpenSegment {
     this.bytes += chunk.length;
     this.newlines += countNewlines(chunk);
     this.endsWithNewline = chunk[chunk.length - 1] === 0x0a;
-    if (!this.copy.write(chunk)) await Promise.race([once(this.copy, 'drain'), once(this.copy, 'error').then(([err]) => Promise.reject(err))]);
+    // events.once rejects if the stream emits 'error' while we wait.
+    if (!this.copy.write(chunk)) await once(this.copy, 'drain');
   }
 
   async end(): Promise<void> {

@@ -66,7 +66,8 @@ export async function parseStagedLines(pool: pg.Pool, importId: string, options:
       const parents = await client.query(`SELECT 1 FROM pg_temp.catalog_invalid_rows WHERE kind IN ('Product', 'ProductVariant') LIMIT 1`);
       if (parents.rowCount === 0) break;
     }
-    await client.query(`CREATE INDEX ON ${tables.rows} (kind, gid)`);
+    // No index: the merge reads each kind once and joins by hash; an index would tempt the
+    // planner into a million random reads.
     await client.query(`ANALYZE ${tables.rows}`);
 
     const counts = await client.query<{ rows: string; rejected: string }>(

@@ -31,6 +31,8 @@ export const TOPIC_HANDLERS = {
   'inventory_levels/connect': 'applyInventoryLevel',
   'inventory_levels/disconnect': 'disconnectInventoryLevel',
   'app/uninstalled': 'uninstallShop',
+  // Wakes the catalog import waiting for that export (the handler names the workflow).
+  'bulk_operations/finish': 'routeBulkOperationFinish',
   // Mandatory privacy topics: https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance
   'customers/data_request': 'recordCustomerDataRequest',
   'customers/redact': 'redactCustomer',

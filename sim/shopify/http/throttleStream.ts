@@ -1,0 +1,28 @@
+import { Transform } from 'node:stream';
+
+/**
+ * Passes bytes through no faster than `bytesPerSecond`, in slices of at most 1/10 s, so a
+ * test can watch (and interrupt) a download midway.
+ */
+export function throttleStream(bytesPerSecond: number): Transform {
+  const started = Date.now();
+  let sent = 0;
+  const slice = Math.max(1, Math.floor(bytesPerSecond / 10));
+  return new Transform({
+    async transform(chunk: Buffer, _encoding, done) {
+      try {
+        for (let at = 0; at < chunk.length; at += slice) {
+          const part = chunk.subarray(at, at + slice);
+          sent += part.length;
+          const due = started + (sent / bytesPerSecond) * 1000;
+          const wait = due - Date.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          this.push(part);
+        }
+        done();
+      } catch (err) {
+        done(err as Error);
+      }
+    },
+  });
+}
