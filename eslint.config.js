@@ -47,7 +47,7 @@ module.exports = tseslint.config(
   },
   {
     // Entry points and scripts may print for humans.
-    files: ['src/main.ts', 'src/**/main.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'sim/**/main.ts', 'test/setup/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/main.ts', 'src/**/main.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'sim/**/main.ts', 'test/setup/**/*.ts', 'test/helpers/workerProcess.ts', 'src/cli/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {

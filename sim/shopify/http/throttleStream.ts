@@ -8,21 +8,18 @@ export function throttleStream(bytesPerSecond: number): Transform {
   const started = Date.now();
   let sent = 0;
   const slice = Math.max(1, Math.floor(bytesPerSecond / 10));
+  const paced = async (stream: Transform, chunk: Buffer): Promise<void> => {
+    for (let at = 0; at < chunk.length; at += slice) {
+      const part = chunk.subarray(at, at + slice);
+      sent += part.length;
+      const wait = started + (sent / bytesPerSecond) * 1000 - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      stream.push(part);
+    }
+  };
   return new Transform({
-    async transform(chunk: Buffer, _encoding, done) {
-      try {
-        for (let at = 0; at < chunk.length; at += slice) {
-          const part = chunk.subarray(at, at + slice);
-          sent += part.length;
-          const due = started + (sent / bytesPerSecond) * 1000;
-          const wait = due - Date.now();
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          this.push(part);
-        }
-        done();
-      } catch (err) {
-        done(err as Error);
-      }
+    transform(chunk: Buffer, _encoding, done) {
+      paced(this, chunk).then(() => done(), done);
     },
   });
 }
