@@ -9,7 +9,7 @@ import type { CatalogImportRepository } from '../repositories/catalogImportRepos
 import { ShopifyUserErrorsError } from '../shopify/client/errors';
 import { ShopNotInstalledError, type ShopClients } from '../shopify/client/shopClients';
 import { AdminOperations } from '../shopify/operations';
-import { CATALOG_EXPORT_QUERY } from '../shopify/operations/catalogExportQuery';
+import { CATALOG_EXPORT_QUERY } from '../shopify/bulk/catalogExportQuery';
 
 export interface CatalogImportSettings {
   /** More rejected lines than this fail the import. */

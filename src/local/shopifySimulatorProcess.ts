@@ -1,10 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { LocalStackError } from '../errors';
-import { killOnExit, stopChild } from './childProcess';
-import { isPortOpen, waitFor } from './ports';
+import { startServerProcess, stopChild } from './childProcess';
 
 export interface LocalShopifySimulatorOptions {
   port: number;
@@ -35,41 +31,26 @@ const projectRoot = path.resolve(__dirname, '..', '..');
  * (a dev dependency), which is why production (NODE_ENV=production) never starts it.
  */
 export async function startLocalShopifySimulator(options: LocalShopifySimulatorOptions): Promise<LocalShopifySimulator> {
-  await mkdir(path.dirname(options.logFile), { recursive: true });
-  const log = openSync(options.logFile, 'a');
-  const args = [
-    '--import', 'tsx',
-    path.join(projectRoot, 'sim', 'shopify', 'main.ts'),
-    '--port', String(options.port),
-    '--shop', options.shop,
-    '--token', options.accessToken,
-    '--products', String(options.products),
-    '--variants', String(options.variantsPerProduct),
-    '--webhook-url', options.webhookUrl,
-    '--log-level', 'warn',
-  ];
-  // The secret goes through the environment, not argv, where `ps` would show it.
-  const env = { ...process.env, SIM_SHOPIFY_WEBHOOK_SECRET: options.webhookSecret };
-  const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ['ignore', log, log], detached: true });
-  killOnExit(child);
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
+  const child = await startServerProcess({
+    name: 'the Shopify simulator',
+    command: process.execPath,
+    args: [
+      '--import', 'tsx',
+      path.join(projectRoot, 'sim', 'shopify', 'main.ts'),
+      '--port', String(options.port),
+      '--shop', options.shop,
+      '--token', options.accessToken,
+      '--products', String(options.products),
+      '--variants', String(options.variantsPerProduct),
+      '--webhook-url', options.webhookUrl,
+      '--log-level', 'warn',
+    ],
+    // The secret goes through the environment, not argv, where `ps` would show it.
+    env: { ...process.env, SIM_SHOPIFY_WEBHOOK_SECRET: options.webhookSecret },
+    cwd: projectRoot,
+    port: options.port,
+    logFile: options.logFile,
   });
-  try {
-    await waitFor(
-      `the Shopify simulator on port ${options.port} (log: ${options.logFile})`,
-      async () => {
-        if (exited) throw new LocalStackError(`the Shopify simulator exited at start; see ${options.logFile}`);
-        return isPortOpen(options.port);
-      },
-      60_000,
-      200,
-    );
-  } catch (err) {
-    child.kill('SIGKILL');
-    throw err;
-  }
   const url = `http://127.0.0.1:${options.port}`;
   return { adminBaseUrl: `${url}/{shop}`, url, process: child, stop: () => stopChild(child, 5_000) };
 }

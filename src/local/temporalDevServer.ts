@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { LocalStackError } from '../errors';
-import { killOnExit, stopChild } from './childProcess';
+import { startServerProcess, stopChild } from './childProcess';
 import { isPortOpen, waitFor } from './ports';
 
 export interface TemporalDevServerOptions {
@@ -32,8 +32,6 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     throw new LocalStackError(`port ${options.port} is already in use; set TEMPORAL_ADDRESS to use that server, or free the port`);
   }
   if (options.dbFile) mkdirSync(path.dirname(options.dbFile), { recursive: true });
-  mkdirSync(path.dirname(options.logFile), { recursive: true });
-  const log = openSync(options.logFile, 'a');
   const args = [
     'server', 'start-dev',
     '--ip', '127.0.0.1',
@@ -50,24 +48,15 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.namespace !== 'default') args.push('--namespace', options.namespace);
   for (const [name, type] of Object.entries(options.searchAttributes ?? {})) args.push('--search-attribute', `${name}=${type}`);
-  // Own process group: a terminal Ctrl-C reaches only the launcher, which stops the server
-  // after the API and worker have drained. killOnExit covers the launcher dying first.
-  const child = spawn(options.cliPath, args, { stdio: ['ignore', log, log], detached: true });
-  killOnExit(child);
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
+  const child = await startServerProcess({
+    name: 'the Temporal dev server',
+    command: options.cliPath,
+    args,
+    port: options.port,
+    logFile: options.logFile,
+    startTimeoutMs: options.startTimeoutMs,
   });
   try {
-    await waitFor(
-      `the Temporal dev server on port ${options.port} (log: ${options.logFile})`,
-      async () => {
-        if (exited) throw new LocalStackError(`the Temporal dev server exited at start; see ${options.logFile}`);
-        return isPortOpen(options.port);
-      },
-      options.startTimeoutMs ?? 60_000,
-      200,
-    );
     await waitForNamespace(`127.0.0.1:${options.port}`, options.namespace, options.startTimeoutMs ?? 60_000);
   } catch (err) {
     child.kill('SIGKILL');

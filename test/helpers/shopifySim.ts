@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { startHarness, TEST_SHOP, TEST_TOKEN, type Harness, type Json } from '../../sim/shopify/testing/harness';
 import type { ShopRegistration } from '../../sim/shopify/shop/shopRegistration';
+import type { RequestStats } from '../../sim/shopify/shop/shopState';
 import { createAdminClient, type AdminClientConfig } from '../../src/shopify/client/adminClient';
 import { createMemoryThrottleStore, type ThrottleStore } from '../../src/shopify/client/throttleStore';
 import { createOperationCostEstimator } from '../../src/shopify/cost/operationCost';
@@ -46,14 +47,7 @@ export const VariantsPage = defineOperation<{ productVariants: { nodes: { id: st
   }
 `);
 
-export interface ShopStats {
-  requests: number;
-  throttled: number;
-  maxCostExceeded: number;
-  faulted: number;
-  executed: number;
-  peakInFlight: number;
-}
+export type ShopStats = Omit<RequestStats, 'inFlight'>;
 
 export async function shopState(h: Harness, shop = TEST_SHOP): Promise<Json> {
   const res = await h.admin('GET', `/_sim/shops/${shop}/state`);

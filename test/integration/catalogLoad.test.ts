@@ -11,7 +11,7 @@ import { mergeCatalog } from '../../src/catalog/merge/mergeCatalog';
 import { loadBulkFile, type LoadProgress } from '../../src/catalog/staging/loadBulkFile';
 import { parseStagedLines, TooManyRejectsError } from '../../src/catalog/staging/parseStagedLines';
 import { stagingTables } from '../../src/catalog/staging/stagingTables';
-import { CATALOG_EXPORT_QUERY } from '../../src/shopify/operations/catalogExportQuery';
+import { CATALOG_EXPORT_QUERY } from '../../src/shopify/bulk/catalogExportQuery';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
 const PRODUCTS = 4_000;
