@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface ChildRun {
+  /** Wall time from spawn to exit, as seen from here. */
+  seconds: number;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** The process's peak RSS (VmHWM) as last sampled from /proc, in KB; a floor for crashed children. */
+  sampledPeakKb: number | undefined;
+}
+
+/** VmHWM of a live process in KB: the kernel's own record of its peak resident set. */
+function peakRssKb(pid: number): number | undefined {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs a command to completion, sampling its peak RSS from /proc every 50 ms: the only
+ * figure we get for processes that cannot report their own (psql) or die before they can
+ * (the naive baseline running out of memory).
+ */
+export async function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<ChildRun> {
+  const started = performance.now();
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    // Keep the tail: a crash explains itself at the end.
+    stderr = (stderr + chunk.toString()).slice(-20_000);
+  });
+  let sampledPeakKb: number | undefined;
+  const sample = () => {
+    if (child.pid !== undefined) sampledPeakKb = peakRssKb(child.pid) ?? sampledPeakKb;
+  };
+  const timer = setInterval(sample, 50);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (c, s) => resolve([c, s]));
+  });
+  clearInterval(timer);
+  return { seconds: (performance.now() - started) / 1000, code, signal, stdout, stderr, sampledPeakKb };
+}
+
+/** Runs one of the scripts next to this file with tsx, passing `job` as JSON. */
+export function runScript(script: string, job: unknown): Promise<ChildRun> {
+  return runProcess(process.execPath, ['--import', 'tsx', path.join(__dirname, script), JSON.stringify(job)]);
+}
+
+/** The JSON object a script printed as its last stdout line. */
+export function lastJson<T>(run: ChildRun): T {
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as T;
+}
+
+/** Why a child failed, in one line: the error it printed, or the signal that killed it. */
+export function failureReason(run: ChildRun): string {
+  const lines = run.stderr.split('\n').map((l) => l.trim());
+  const fatal = lines.find((l) => /FATAL ERROR|out of memory|Cannot create a string|ERR_STRING_TOO_LONG/i.test(l));
+  const error = fatal ?? lines.find((l) => /^\w*Error\b|^error:/i.test(l));
+  if (error) return error.slice(0, 300);
+  if (run.signal) return `killed by ${run.signal}${run.signal === 'SIGKILL' ? ' (likely the kernel OOM killer)' : ''}`;
+  return `exit code ${run.code}: ${lines.filter(Boolean).pop() ?? ''}`.slice(0, 300);
+}
+
+/** For scripts: print the result as the last stdout line, with this process's own peak RSS. */
+export function report(result: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ ...result, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+}
