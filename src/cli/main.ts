@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `b2b` — the operator's command line (npm run cli -- <command>, or the `b2b` bin).
  *

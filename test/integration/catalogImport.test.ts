@@ -213,3 +213,22 @@ it('the nightly Schedule exists and, when it fires, imports every installed shop
     await schedule.delete();
   }
 });
+
+it('the b2b CLI starts an import, waits for it and exits 0 with its final state as JSON', async () => {
+  await startWorker();
+  const cli = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'src', 'cli', 'main.ts'), 'import-catalog', '--shop', TEST_SHOP, '--api-url', api.url, '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  cli.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => cli.once('exit', resolve));
+  expect(code).toBe(0);
+  expect(JSON.parse(out.trim().split('\n').at(-1)!)).toMatchObject({ status: 'completed', lines: LINES, trigger: 'cli' });
+
+  // A second one while nothing runs is fine; against a busy shop it exits 3 (refused).
+  await h.admin('PUT', `/_sim/shops/${TEST_SHOP}/bulk-faults`, { minRunMs: 3_000 });
+  const running = await post('/imports/catalog', { shop: TEST_SHOP });
+  const refused = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'src', 'cli', 'main.ts'), 'import-catalog', '--shop', TEST_SHOP, '--api-url', api.url], { stdio: 'ignore' });
+  expect(await new Promise((resolve) => refused.once('exit', resolve))).toBe(3);
+  await temporal.workflow.getHandle(running.body.workflowId).result();
+}, 120_000);
