@@ -1,6 +1,6 @@
 /** Tables of the reference runs: created before a run is timed, dropped after it. */
 
-/** Same shape as our staging lines table (stagingTables.ts). */
+/** Same shape as the staging lines table of our loader before the parser worker (raw lines). */
 export const CEILING_LINES_DDL = `CREATE UNLOGGED TABLE ceiling_lines (seq bigint GENERATED ALWAYS AS IDENTITY, line text)`;
 
 /** One typed row per line, the columns of typedCsv.ts's TYPED_COLUMNS with real types. */

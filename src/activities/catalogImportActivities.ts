@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { mergeCatalog, type MergeStats } from '../catalog/merge/mergeCatalog';
 import { BulkFileDownloadError, loadBulkFile, type LoadProgress } from '../catalog/staging/loadBulkFile';
 import { parseStagedLines, TooManyRejectsError } from '../catalog/staging/parseStagedLines';
-import { createLinesTable, dropStagingTables, stagingTables } from '../catalog/staging/stagingTables';
+import { createRowsTable, dropStagingTables, stagingTables } from '../catalog/staging/stagingTables';
 import type { Logger } from '../logger';
 import type { CatalogImportRepository } from '../repositories/catalogImportRepository';
 import { ShopifyUserErrorsError } from '../shopify/client/errors';
@@ -137,7 +137,7 @@ export function createCatalogImportActivities(deps: CatalogImportDeps): CatalogI
         // An empty shop: Shopify gives no file. Staging stays empty and the merge removes everything.
         const client = await deps.pool.connect();
         try {
-          await createLinesTable(client, stagingTables(importId));
+          await createRowsTable(client, stagingTables(importId));
         } finally {
           client.release();
         }

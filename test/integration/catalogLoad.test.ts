@@ -1,7 +1,7 @@
 /**
  * The catalog import's data path against a real PostgreSQL and the Shopify simulator's
- * bulk export: stream → staging (COPY) → parse in PostgreSQL → merge. The workflow around
- * it is tested in catalogImport.test.ts.
+ * bulk export: stream → parser worker → typed staging (COPY) → checks in PostgreSQL →
+ * merge. The workflow around it is tested in catalogImport.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -97,7 +97,10 @@ it('imports a 20,000-variant export exactly: counts and values', async () => {
       .sort((a: { location_gid: string }, b: { location_gid: string }) => a.location_gid.localeCompare(b.location_gid)),
   );
   // Staging is per import and dropped by the workflow; here it is still there.
-  expect(await scalar(`SELECT count(*) AS n FROM ${stagingTables((await database.pool.query('SELECT id FROM catalog_imports')).rows[0].id).lines}`)).toBe(lines);
+  const staged = stagingTables((await database.pool.query('SELECT id FROM catalog_imports')).rows[0].id).rows;
+  expect(await scalar(`SELECT count(*) AS n FROM ${staged}`)).toBe(lines);
+  // One row per line, numbered as the file: 1 … lines.
+  expect((await database.pool.query(`SELECT count(DISTINCT line_no)::int AS n, min(line_no)::int AS lo, max(line_no)::int AS hi FROM ${staged}`)).rows[0]).toEqual({ n: lines, lo: 1, hi: lines });
 });
 
 it('a second import applies price changes and deletions, and skips what did not change', async () => {
@@ -178,7 +181,47 @@ it('resumes an interrupted download with a Range request from the last committed
   expect(second.lines).toBe(file.objectCount);
   const parsed = await parseStagedLines(database.pool, importId, { maxRejects: 0 });
   expect(parsed.rows).toBe(file.objectCount);
-  expect(await scalar(`SELECT count(DISTINCT line) AS n FROM ${stagingTables(importId).lines}`)).toBe(file.objectCount);
+  // No line staged twice, none skipped, each with its line number in the file.
+  const staged = stagingTables(importId).rows;
+  expect(await scalar(`SELECT count(DISTINCT gid) AS n FROM ${staged}`)).toBe(file.objectCount);
+  expect((await database.pool.query(`SELECT count(DISTINCT line_no)::int AS n, min(line_no)::int AS lo, max(line_no)::int AS hi FROM ${staged}`)).rows[0]).toEqual({
+    n: file.objectCount,
+    lo: 1,
+    hi: file.objectCount,
+  });
+  const segments = (await database.pool.query(`SELECT first_line::int, line_count FROM catalog_import_segments WHERE import_id = $1 ORDER BY segment_no`, [importId])).rows;
+  segments.forEach((s, i) => expect(s.first_line).toBe(i === 0 ? 1 : segments[i - 1].first_line + segments[i - 1].line_count));
+});
+
+it('starts the file again when the UNLOGGED staging table lost its rows (PostgreSQL crash) after committed segments', async () => {
+  const file = await exportCatalog();
+  const importId = await newImport();
+  const ranges: (string | null)[] = [];
+  const controller = new AbortController();
+  const fetchImpl: typeof fetch = (input, init) => {
+    ranges.push(new Headers(init?.headers).get('range'));
+    return fetch(input, init);
+  };
+  const first = await loadBulkFile({
+    pool: database.pool,
+    importId,
+    url: file.url,
+    segmentBytes: 128 * 1024,
+    signal: controller.signal,
+    fetchImpl,
+    onProgress: (p) => {
+      if (p.committed && p.segments === 2) controller.abort(new Error('worker died'));
+    },
+  }).catch((e: unknown) => e);
+  expect(first).toBeInstanceOf(Error);
+  // What a crash does to an UNLOGGED table: empty, while the segments stay committed.
+  await database.pool.query(`TRUNCATE ${stagingTables(importId).rows}`);
+
+  const second = await loadBulkFile({ pool: database.pool, importId, url: file.url, segmentBytes: 128 * 1024, fetchImpl });
+  expect(ranges).toEqual([null, null]);
+  expect(second).toMatchObject({ resumedFrom: 0, lines: file.objectCount });
+  const parsed = await parseStagedLines(database.pool, importId, { maxRejects: 0 });
+  expect(parsed).toEqual({ rows: file.objectCount, rejected: 0 });
 });
 
 it('keeps a malformed line as a reject with its line number and imports the valid rest', async () => {
@@ -188,6 +231,10 @@ it('keeps a malformed line as a reject with its line number and imports the vali
 
   const rejects = (await database.pool.query(`SELECT line_no, reason, line FROM catalog_import_rejects WHERE import_id = $1 ORDER BY line_no`, [importId])).rows;
   expect(rejects[0]).toMatchObject({ line_no: '1234', reason: 'malformed JSON' });
+  // The line as received (the fault drops its closing brace).
+  expect(rejects[0].line).toMatch(/^\{"id":"gid:\/\/shopify\/[A-Za-z]+\/\d+/);
+  expect(() => JSON.parse(rejects[0].line)).toThrow();
+  expect(() => JSON.parse(`${rejects[0].line}}`)).not.toThrow();
   // A malformed parent orphans its children; they are rejected with the reason.
   expect(rejects.slice(1).every((r) => /is not in the file/.test(r.reason))).toBe(true);
   expect(parsed.rejected).toBe(rejects.length);

@@ -82,7 +82,7 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput, options: Me
       WITH src AS (
         SELECT DISTINCT ON (gid) gid, title, handle, coalesce(status, 'ACTIVE') AS status, vendor, product_type,
                coalesce(tags, '{}') AS tags, updated_at::timestamptz AS updated_at
-          FROM ${staged} WHERE kind = 'Product' ORDER BY gid, seq DESC
+          FROM ${staged} WHERE kind = 'Product' ORDER BY gid, line_no DESC
       ), changed AS (
         SELECT s.* FROM src s LEFT JOIN products t ON t.shop = $1 AND t.gid = s.gid
          WHERE t.gid IS NULL
@@ -108,7 +108,7 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput, options: Me
         SELECT DISTINCT ON (gid) gid, parent_gid, nullif(sku, '') AS sku, title, price::numeric AS price,
                compare_at_price::numeric AS compare_at_price, inventory_item_gid, position::integer AS position,
                updated_at::timestamptz AS updated_at
-          FROM ${staged} WHERE kind = 'ProductVariant' ORDER BY gid, seq DESC
+          FROM ${staged} WHERE kind = 'ProductVariant' ORDER BY gid, line_no DESC
       ), changed AS (
         SELECT s.* FROM src s LEFT JOIN product_variants t ON t.shop = $1 AND t.gid = s.gid
          WHERE t.gid IS NULL
@@ -138,7 +138,7 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput, options: Me
              v.inventory_item_gid, l.location_gid, l.location_name, l.available::integer AS available, l.updated_at::timestamptz AS updated_at
         FROM ${staged} l JOIN ${staged} v ON v.kind = 'ProductVariant' AND v.gid = l.parent_gid
        WHERE l.kind = 'InventoryLevel' AND v.inventory_item_gid IS NOT NULL
-       ORDER BY v.inventory_item_gid, l.location_gid, l.seq DESC`);
+       ORDER BY v.inventory_item_gid, l.location_gid, l.line_no DESC`);
 
     const locations = await count(`
       WITH src AS (SELECT DISTINCT ON (location_gid) location_gid, coalesce(location_name, location_gid) AS name FROM catalog_levels ORDER BY location_gid),
@@ -180,7 +180,7 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput, options: Me
     const metafields = await count(`
       WITH src AS (
         SELECT DISTINCT ON (parent_gid, namespace, key) parent_gid, namespace, key, type, value, updated_at::timestamptz AS updated_at
-          FROM ${staged} WHERE kind = 'Metafield' ORDER BY parent_gid, namespace, key, seq DESC
+          FROM ${staged} WHERE kind = 'Metafield' ORDER BY parent_gid, namespace, key, line_no DESC
       ), changed AS (
         SELECT s.* FROM src s
           LEFT JOIN product_metafields t ON t.shop = $1 AND t.owner_gid = s.parent_gid AND t.namespace = s.namespace AND t.key = s.key

@@ -48,8 +48,9 @@ export const catalogImports = pgTable(
 
 /**
  * Committed pieces of the staged file, each in the same transaction as its rows: the
- * authoritative resume point after a crash (the next byte to ask for with Range), and how
- * to turn a staged row's sequence number back into its line number in the file.
+ * authoritative resume point after a crash (the next byte to ask for with Range) and the
+ * line numbers the segment holds. Staged rows carry their line number, so `firstSeq`
+ * equals `firstLine` (it was the staged raw lines' sequence number before the parser worker).
  */
 export const catalogImportSegments = pgTable(
   'catalog_import_segments',
@@ -76,7 +77,10 @@ export const catalogImportRejects = pgTable(
       .references(() => catalogImports.id, { onDelete: 'cascade' }),
     lineNo: bigint({ mode: 'number' }).notNull(),
     reason: text().notNull(),
-    /** The line as received, cut to 4 KB. */
+    /**
+     * The line as received, cut to 4 KB; for an orphan or a duplicate SKU (found after
+     * parsing, when only rejected lines are kept raw), the fields parsed from it as JSON.
+     */
     line: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.lineNo] })],
