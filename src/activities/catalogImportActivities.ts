@@ -2,7 +2,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type pg from 'pg';
 import { mergeCatalog, type MergeStats } from '../catalog/merge/mergeCatalog';
 import { BulkFileDownloadError, loadBulkFile, type LoadProgress } from '../catalog/staging/loadBulkFile';
-import { parseStagedLines, TooManyRejectsError } from '../catalog/staging/parseStagedLines';
+import { parseStagedLines, StagingLostError, TooManyRejectsError } from '../catalog/staging/parseStagedLines';
 import { createRowsTable, dropStagingTables, stagingTables } from '../catalog/staging/stagingTables';
 import type { Logger } from '../logger';
 import type { CatalogImportRepository } from '../repositories/catalogImportRepository';
@@ -174,7 +174,7 @@ export function createCatalogImportActivities(deps: CatalogImportDeps): CatalogI
       try {
         await parseStagedLines(deps.pool, importId, { maxRejects: deps.settings.maxRejects });
       } catch (err) {
-        if (err instanceof TooManyRejectsError) throw ApplicationFailure.nonRetryable(err.message, err.code, err.details);
+        if (err instanceof TooManyRejectsError || err instanceof StagingLostError) throw ApplicationFailure.nonRetryable(err.message, err.code, err.details);
         throw err;
       }
       Context.current().heartbeat({ phase: 'merge' });

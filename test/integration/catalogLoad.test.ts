@@ -9,7 +9,7 @@ import { runBulk } from '../../sim/shopify/testing/bulk';
 import { startHarness, TEST_SHOP, type Harness } from '../../sim/shopify/testing/harness';
 import { mergeCatalog } from '../../src/catalog/merge/mergeCatalog';
 import { loadBulkFile, type LoadProgress } from '../../src/catalog/staging/loadBulkFile';
-import { parseStagedLines, TooManyRejectsError } from '../../src/catalog/staging/parseStagedLines';
+import { parseStagedLines, StagingLostError, TooManyRejectsError } from '../../src/catalog/staging/parseStagedLines';
 import { stagingTables } from '../../src/catalog/staging/stagingTables';
 import { CATALOG_EXPORT_QUERY } from '../../src/shopify/bulk/catalogExportQuery';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -248,4 +248,16 @@ it('fails clearly when rejects pass the threshold', async () => {
   await h.admin('DELETE', `/_sim/shops/${TEST_SHOP}/bulk-faults`);
   expect(error).toBeInstanceOf(TooManyRejectsError);
   expect((error as Error).message).toMatch(/lines of the export were rejected, more than the limit of 0/);
+});
+
+it('refuses to merge staging that PostgreSQL emptied after a crash, instead of deleting the catalog', async () => {
+  await importOnce();
+  const file = await exportCatalog();
+  const importId = await newImport();
+  await loadBulkFile({ pool: database.pool, importId, url: file.url });
+  // What a PostgreSQL restart does to an UNLOGGED table.
+  await database.pool.query(`TRUNCATE ${stagingTables(importId).rows}`);
+  const error = await parseStagedLines(database.pool, importId, { maxRejects: 0 }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(StagingLostError);
+  expect(await scalar(`SELECT count(*) AS n FROM product_variants WHERE shop = $1 AND deleted_at IS NULL`, [TEST_SHOP])).toBe(20_000);
 });

@@ -38,12 +38,29 @@ const PARSED_LINE = (alias: string) => `left(jsonb_strip_nulls(jsonb_build_objec
  * value the merge casts. Past `maxRejects` the import fails. One transaction: a retry
  * finds either none or all of it done.
  */
+/**
+ * The staged rows no longer add up to the committed segments: PostgreSQL restarted after a
+ * crash and emptied the UNLOGGED staging table. Merging it would delete the catalog, so the
+ * import fails instead; the next import starts over.
+ */
+export class StagingLostError extends AppError {
+  constructor(staged: number, committed: number) {
+    super(`staging holds ${staged} rows but ${committed} lines were committed: PostgreSQL lost the unlogged staging table (crash?); import again`, 'CATALOG_STAGING_LOST', { staged, committed });
+  }
+}
+
 export async function parseStagedLines(pool: pg.Pool, importId: string, options: { maxRejects: number }): Promise<ParseResult> {
   const tables = stagingTables(importId);
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await createRowsTable(client, tables);
+    const { rows: check } = await client.query<{ staged: string; committed: string }>(
+      `SELECT (SELECT count(*) FROM ${tables.rows}) AS staged,
+              (SELECT coalesce(sum(line_count), 0) FROM catalog_import_segments WHERE import_id = $1) AS committed`,
+      [importId],
+    );
+    if (Number(check[0]!.staged) !== Number(check[0]!.committed)) throw new StagingLostError(Number(check[0]!.staged), Number(check[0]!.committed));
     await client.query(
       `INSERT INTO catalog_import_rejects (import_id, line_no, reason, line)
        SELECT $1, line_no, reject, coalesce(raw, '') FROM ${tables.rows} WHERE reject IS NOT NULL
