@@ -1,19 +1,17 @@
 /**
- * npm run bench:catalog [-- --sizes 1000000,5000000 | --variants N] [--runs ours,node,ceiling,parse,naive] [--pg-log DIR]
+ * npm run bench:catalog [-- --sizes 1000000,5000000 | --variants N] [--runs ours,ceiling,parse,naive] [--pg-log DIR]
  *
  * The catalog import's load path on one Shopify bulk-operation JSONL file (≈ 390 bytes per
  * variant, generated once per size and cached under ~/.cache/b2b-orchestrator/bench-catalog)
  * against three references measured in the same run, on one PostgreSQL 18 cluster started
  * here with durable defaults (fsync on), a fresh database per size:
- *   1. ours: load (download over HTTP → COPY into the UNLOGGED staging table), parse (in
- *      PostgreSQL, to typed rows), merge into an empty catalog; then a re-import of the same
- *      file as a new import (load, parse, merge of an unchanged catalog);
- *   1b. node-parse (run `node`), the alternative to ours' load+parse: download, lines parsed
- *      and validated in one worker thread, typed CSV rows COPY'd into an UNLOGGED typed
- *      table (bench/catalog/nodeParse.ts); then, timed apart, the set-based checks ours'
- *      parse also does (orphans, duplicate SKUs, index, ANALYZE);
- *   2. COPY ceilings: psql \copy of the same lines into a table shaped like our staging
- *      table, and of the same rows pre-converted to typed CSV into a typed table;
+ *   1. ours, the production code as `npm start` runs it (compiled, from dist/): load
+ *      (download over HTTP → lines parsed and checked in a worker thread → typed COPY into
+ *      the UNLOGGED staging table), checks (orphans and duplicate SKUs, set-based in
+ *      PostgreSQL), merge into an empty catalog; then a re-import of the same file as a new
+ *      import (load, checks, merge of an unchanged catalog);
+ *   2. COPY ceiling: psql \copy of the same rows pre-converted to typed CSV into a typed
+ *      UNLOGGED table shaped like our staging table;
  *   3. parse bound: the file read and every line JSON.parse'd in Node, nothing written;
  *   4. naive: readFileSync, split, JSON.parse into one array, 1,000-row INSERTs (expected to
  *      crash at 5M: the file is longer than V8's maximum string).
@@ -23,6 +21,7 @@
  * --pg-log DIR keeps PostgreSQL's log (statements ≥ 500 ms, autovacuum runs, checkpoints)
  * in DIR, to see where the time of a run goes.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -34,17 +33,17 @@ import { createPool } from '../src/db/client';
 import { runMigrations } from '../src/db/migrate';
 import { freePort } from '../src/local/ports';
 import { PostgresCluster } from '../src/local/postgresCluster';
-import { LINES_COPY_OPTIONS, copyFile } from './catalog/ceiling';
-import { failureReason, lastJson, runScript, type ChildRun } from './catalog/child';
+import { copyFile } from './catalog/ceiling';
+import { failureReason, lastJson, runCompiledScript, type ChildRun } from './catalog/child';
 import { SHAPE, ensureCatalogFile, type CatalogFile } from './catalog/generate';
 import { countLines } from './catalog/lines';
 import { serveFile } from './catalog/server';
-import { CEILING_LINES_DDL, CEILING_TYPED_DDL, NODE_TYPED_DDL, NODE_TYPED_TABLE, REFERENCE_TABLES, naiveDdl } from './catalog/tables';
+import { CEILING_TYPED_DDL, REFERENCE_TABLES, naiveDdl } from './catalog/tables';
 import { TYPED_COLUMNS, ensureTypedCsv } from './catalog/typedCsv';
 import { clusterCpuSeconds, postmasterPid } from './catalog/pgCpu';
 
 const SHOP = 'bench.myshopify.com';
-const RUNS = ['ours', 'node', 'ceiling', 'parse', 'naive'] as const;
+const RUNS = ['ours', 'ceiling', 'parse', 'naive'] as const;
 type RunKind = (typeof RUNS)[number];
 
 function arg(name: string, fallback: string): string {
@@ -81,7 +80,7 @@ interface OursReport {
   parse: { rows: number; rejected: number };
   merge: MergeStats;
   cpu: { loadNode: number; loadPg?: number; parseNode: number; parsePg?: number };
-  /** RSS before the import started (Node, tsx, modules loaded). */
+  /** RSS before the import started (Node and the modules loaded). */
   startRssKb: number;
   maxRssKb: number;
 }
@@ -104,7 +103,8 @@ async function importOnce(input: Input, fileUrl: string): Promise<{ report?: Our
   const importId = randomUUID();
   await input.pool.query(`INSERT INTO catalog_imports (id, shop, workflow_id, trigger, status) VALUES ($1, $2, 'bench', 'bench', 'loading')`, [importId, SHOP]);
   await settle(input.pool);
-  const run = await runScript('runOurs.ts', { dbUrl: input.dbUrl, fileUrl, importId, shop: SHOP, exportStartedAt: new Date().toISOString(), postmasterPid: input.postmaster });
+  const dist = path.join(__dirname, '..', 'dist');
+  const run = await runCompiledScript('runOurs.ts', { dbUrl: input.dbUrl, fileUrl, importId, shop: SHOP, exportStartedAt: new Date().toISOString(), postmasterPid: input.postmaster, dist });
   // The workflow closes the import; without that the next one for the shop is refused
   // (one active import per shop). The staging tables go too: they hold GBs.
   const status = run.code === 0 ? 'completed' : 'failed';
@@ -129,13 +129,13 @@ async function runOurs(input: Input, fileUrl: string): Promise<{ rows: Measured[
   const first = await importOnce(input, fileUrl);
   if (!first.report) {
     const failure = first.failure!;
-    return { rows: ['ours load', 'ours load+parse', 'ours merge (empty)', 'ours re-import merge (unchanged)'].map((name) => ({ name, lines, failure })) };
+    return { rows: ['ours load', 'ours load+checks', 'ours merge (empty)', 'ours re-import merge (unchanged)'].map((name) => ({ name, lines, failure })) };
   }
   const r = first.report;
   const rows: Measured[] = [
     { name: 'ours load', seconds: r.loadSeconds, lines, bytes: file.bytes, peakRssKb: r.maxRssKb, cpu: { node: r.cpu.loadNode, pg: r.cpu.loadPg } },
     {
-      name: 'ours load+parse',
+      name: 'ours load+checks',
       seconds: r.loadSeconds + r.parseSeconds,
       lines,
       bytes: file.bytes,
@@ -152,67 +152,6 @@ async function runOurs(input: Input, fileUrl: string): Promise<{ rows: Measured[
       : { name: 'ours re-import merge (unchanged)', lines, failure: again.failure! },
   );
   return { rows, first: r, again: again.report };
-}
-
-interface NodeParseReport {
-  loadSeconds: number;
-  checksSeconds: number;
-  workerStartSeconds: number;
-  bytes: number;
-  lines: number;
-  rows: number;
-  rejected: number;
-  checkRejected: number;
-  segments: number;
-  batches: number;
-  cpu: { loadNode: number; loadPg?: number; checksNode: number; checksPg?: number };
-  /** Share of the timed load the worker thread's event loop was busy (parsing and formatting). */
-  workerBusy: number;
-  startRssKb: number;
-  maxRssKb: number;
-}
-
-const NODE_ROWS = ['node-parse load+parse', 'node-parse load+parse+checks'];
-
-/** The alternative pipeline (bench/catalog/nodeParse.ts), in its own process, into a fresh typed table. */
-async function runNodeParse(input: Input, fileUrl: string): Promise<{ rows: Measured[]; report?: NodeParseReport }> {
-  const { pool, lines, file } = input;
-  console.log('  node-parse (worker thread) …');
-  await pool.query(NODE_TYPED_DDL);
-  await settle(pool);
-  const run = await runScript('nodeParse.ts', { dbUrl: input.dbUrl, fileUrl, table: NODE_TYPED_TABLE, postmasterPid: input.postmaster });
-  try {
-    if (run.code !== 0) {
-      const failure = `${failureReason(run)}\n--- stderr of the runner ---\n${run.stderr.trim()}`;
-      return { rows: NODE_ROWS.map((name) => ({ name, lines, failure, peakRssKb: run.sampledPeakKb })) };
-    }
-    printWarnings(run);
-    const r = lastJson<NodeParseReport>(run);
-    const counted = (await pool.query<{ n: string; rejects: string }>(`SELECT count(*) AS n, count(reject_reason) AS rejects FROM ${NODE_TYPED_TABLE}`)).rows[0]!;
-    if (Number(counted.n) !== lines || r.lines !== lines) throw new Error(`node-parse: ${counted.n} rows stored, ${r.lines} lines read, for ${lines} lines`);
-    if (Number(counted.rejects) !== r.rejected + r.checkRejected) throw new Error(`node-parse: ${counted.rejects} rejects stored, ${r.rejected} + ${r.checkRejected} reported`);
-    console.log(
-      `    (${fmt(r.batches)} batches, ${r.segments} segments, ${fmt(r.rejected)} lines rejected by the worker + ${fmt(r.checkRejected)} by the checks; ` +
-        `worker busy ${fmt(r.workerBusy * 100)}% of the load; checks ${fmt(r.checksSeconds, 2)} s; worker started in ${fmt(r.workerStartSeconds, 2)} s, untimed; ` +
-        `RSS before any work ${rssMb(r.startRssKb)} MB)`,
-    );
-    return {
-      report: r,
-      rows: [
-        { name: NODE_ROWS[0]!, seconds: r.loadSeconds, lines, bytes: file.bytes, peakRssKb: r.maxRssKb, cpu: { node: r.cpu.loadNode, pg: r.cpu.loadPg } },
-        {
-          name: NODE_ROWS[1]!,
-          seconds: r.loadSeconds + r.checksSeconds,
-          lines,
-          bytes: file.bytes,
-          peakRssKb: r.maxRssKb,
-          cpu: { node: r.cpu.loadNode + r.cpu.checksNode, pg: add(r.cpu.loadPg, r.cpu.checksPg) },
-        },
-      ],
-    };
-  } finally {
-    await pool.query(`DROP TABLE IF EXISTS ${NODE_TYPED_TABLE}`);
-  }
 }
 
 async function runCeilings(input: Input): Promise<Measured[]> {
@@ -233,14 +172,13 @@ async function runCeilings(input: Input): Promise<Measured[]> {
     return { name: `${name}${via}`, seconds: run.seconds, lines, bytes: file.bytes, peakRssKb: run.peakRssKb, cpu: { pg } };
   };
   return [
-    await copy('COPY ceiling (lines)', CEILING_LINES_DDL, 'ceiling_lines', 'ceiling_lines (line)', file.path, LINES_COPY_OPTIONS),
     await copy('COPY ceiling (typed CSV)', CEILING_TYPED_DDL, 'ceiling_typed', `ceiling_typed (${TYPED_COLUMNS.join(', ')})`, csv, '(FORMAT csv)'),
   ];
 }
 
 async function runParseBound(input: Input): Promise<Measured> {
   console.log('  parse bound …');
-  const run = await runScript('parseBound.ts', { file: input.file.path });
+  const run = await runCompiledScript('parseBound.ts', { file: input.file.path });
   if (run.code !== 0) return { name: 'parse bound', lines: input.lines, failure: failureReason(run), peakRssKb: run.sampledPeakKb };
   const result = lastJson<{ seconds: number; lines: number; maxRssKb: number }>(run);
   if (result.lines !== input.lines) throw new Error(`parse bound read ${result.lines} lines of ${input.lines}`);
@@ -252,7 +190,7 @@ async function runNaive(input: Input): Promise<Measured> {
   console.log('  naive …');
   for (const ddl of naiveDdl()) await pool.query(ddl);
   await settle(pool);
-  const run = await runScript('naive.ts', { file: input.file.path, dbUrl: input.dbUrl });
+  const run = await runCompiledScript('naive.ts', { file: input.file.path, dbUrl: input.dbUrl });
   const inserted = run.code === 0 ? (await Promise.all(['naive_products', 'naive_metafields', 'naive_variants', 'naive_levels'].map((t) => tableRows(pool, t)))).reduce((a, b) => a + b, 0) : 0;
   await pool.query(`DROP TABLE IF EXISTS ${REFERENCE_TABLES.join(', ')}`);
   if (run.code !== 0) {
@@ -293,15 +231,12 @@ function printTable(rows: Measured[]): void {
 function printRatios(rows: Measured[]): void {
   const byName = new Map(rows.map((r) => [r.name.replace(/ \[.*\]$/, ''), r]));
   const pairs: [string, string][] = [
-    ['ours load', 'COPY ceiling (lines)'],
-    ['ours load+parse', 'COPY ceiling (typed CSV)'],
+    ['ours load', 'COPY ceiling (typed CSV)'],
+    ['ours load+checks', 'COPY ceiling (typed CSV)'],
     ['ours load', 'parse bound'],
-    ['ours load+parse', 'parse bound'],
-    ['ours load+parse', 'naive'],
-    ['node-parse load+parse', 'COPY ceiling (typed CSV)'],
-    ['node-parse load+parse', 'parse bound'],
-    ['node-parse load+parse', 'ours load+parse'],
-    ['node-parse load+parse+checks', 'ours load+parse'],
+    ['ours load+checks', 'parse bound'],
+    ['ours load', 'naive'],
+    ['ours load+checks', 'naive'],
   ];
   console.log('ratios (throughput of the first ÷ throughput of the second; > 1: the first is faster):');
   for (const [ours, ref] of pairs) {
@@ -315,25 +250,6 @@ function printRatios(rows: Measured[]): void {
     }
     const ratio = b.seconds / a.seconds;
     console.log(`${label} ${fmt(ratio, 2)}  (${fmt(a.seconds, 2)} s vs ${fmt(b.seconds, 2)} s)`);
-  }
-  printVerdict(byName);
-}
-
-/** Which way of getting from the file to typed rows in PostgreSQL won this size, by how much. */
-function printVerdict(byName: Map<string, Measured>): void {
-  const ours = byName.get('ours load+parse');
-  for (const name of NODE_ROWS) {
-    const node = byName.get(name);
-    if (ours?.seconds === undefined || node?.seconds === undefined) continue;
-    const [winner, loser] = node.seconds < ours.seconds ? [node, ours] : [ours, node];
-    const cpu = (r: Measured) => {
-      const total = add(r.cpu?.node, r.cpu?.pg);
-      return total === undefined ? '' : `, ${fmt((total * 1e6) / r.lines, 1)} µs of CPU per line`;
-    };
-    console.log(
-      `  → ${name} vs ours load+parse: ${winner.name} wins, ${fmt(loser.seconds! / winner.seconds!, 2)}× the throughput ` +
-        `(${fmt(winner.seconds!, 2)} s${cpu(winner)} vs ${fmt(loser.seconds!, 2)} s${cpu(loser)})`,
-    );
   }
 }
 
@@ -353,7 +269,6 @@ interface SizeResult {
   variants: number;
   first?: OursReport;
   again?: OursReport;
-  node?: NodeParseReport;
 }
 
 async function benchSize(cluster: PostgresCluster, variants: number, runs: Set<RunKind>): Promise<SizeResult> {
@@ -379,11 +294,6 @@ async function benchSize(cluster: PostgresCluster, variants: number, runs: Set<R
       result.first = ours.first;
       result.again = ours.again;
     }
-    if (runs.has('node')) {
-      const node = await runNodeParse(input, server.url);
-      rows.push(...node.rows);
-      result.node = node.report;
-    }
     if (runs.has('ceiling')) rows.push(...(await runCeilings(input)));
     if (runs.has('parse')) rows.push(await runParseBound(input));
     if (runs.has('naive')) rows.push(await runNaive(input));
@@ -403,9 +313,8 @@ async function benchSize(cluster: PostgresCluster, variants: number, runs: Set<R
   return result;
 }
 
-/** Peak RSS of ours and of node-parse at every size side by side: both must run in bounded memory. */
+/** Peak RSS of ours at every size side by side: it must run in bounded memory. */
 function printRssComparison(results: SizeResult[]): void {
-  printNodeRssComparison(results);
   const measured = results.filter((r) => r.first);
   if (measured.length === 0) return;
   console.log('\nours, peak RSS of the import process by size (target: ≤ 150 MB, within 10% between sizes):');
@@ -427,20 +336,10 @@ function printRssComparison(results: SizeResult[]): void {
   }
 }
 
-function printNodeRssComparison(results: SizeResult[]): void {
-  const measured = results.filter((r) => r.node);
-  if (measured.length === 0) return;
-  console.log('\nnode-parse, peak RSS of its process (main thread + worker thread) by size (target: ≤ 150 MB, within 10% between sizes):');
-  console.table({
-    'node-parse load+parse+checks': Object.fromEntries(measured.map((r) => [`${fmt(r.variants)} variants`, `${rssMb(r.node!.maxRssKb)} MB`])),
-    'before any work': Object.fromEntries(measured.map((r) => [`${fmt(r.variants)} variants`, `${rssMb(r.node!.startRssKb)} MB`])),
-  });
-  const peaks = measured.map((r) => r.node!.maxRssKb);
-  const max = Math.max(...peaks);
-  const min = Math.min(...peaks);
-  const spread = (max - min) / min;
-  const verdict = max / 1024 <= 150 && spread <= 0.1 ? 'target met' : 'TARGET MISSED';
-  console.log(`  node-parse: highest ${rssMb(max)} MB, lowest ${rssMb(min)} MB, spread ${fmt(spread * 100, 1)}% → ${verdict}`);
+/** Compiles src/ to dist/ (`npm run build`), which the ours runs load (see catalog/runOurs.ts). */
+function buildProduction(): void {
+  console.log('building dist/ (npm run build) for the ours runs …');
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: path.join(__dirname, '..'), stdio: 'inherit' });
 }
 
 async function main(): Promise<void> {
@@ -459,6 +358,7 @@ async function main(): Promise<void> {
   const cluster = new PostgresCluster({ dataDir, port: await freePort(), settings: pgLog ? logging : {} });
   console.log(`bench:catalog — ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL 18 (durable defaults), runs: ${[...runs].join(', ')}`);
   try {
+    if (runs.has('ours')) buildProduction();
     await cluster.start();
     const results: SizeResult[] = [];
     for (const variants of sizes) results.push(await benchSize(cluster, variants, runs));

@@ -19,9 +19,6 @@ export interface CopyRun {
   via: 'psql' | 'pg-copy-streams';
 }
 
-/** COPY options that make each JSONL line one text value untouched (as our loader does). */
-export const LINES_COPY_OPTIONS = `(FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')`;
-
 export async function copyFile(dbUrl: string, target: string, file: string, options: string): Promise<CopyRun> {
   if (existsSync(PSQL)) {
     const run = await runProcess(PSQL, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', dbUrl, '-c', `\\copy ${target} FROM '${file}' WITH ${options}`]);

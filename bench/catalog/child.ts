@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 
 export interface ChildRun {
   /** Wall time from spawn to exit, as seen from here. */
@@ -51,9 +52,38 @@ export async function runProcess(command: string, args: string[], env: NodeJS.Pr
   return { seconds: (performance.now() - started) / 1000, code, signal, stdout, stderr, sampledPeakKb };
 }
 
-/** Runs one of the scripts next to this file with tsx, passing `job` as JSON. */
-export function runScript(script: string, job: unknown): Promise<ChildRun> {
-  return runProcess(process.execPath, ['--import', 'tsx', path.join(__dirname, script), JSON.stringify(job)]);
+
+let transpiled: string | undefined;
+/**
+ * The scripts next to this file as plain CommonJS in a scratch folder, transpiled once with
+ * the TypeScript compiler (types are checked by `npm run typecheck`, not here).
+ */
+function transpiledDir(): string {
+  if (transpiled) return transpiled;
+  // Inside the repository, so the scripts resolve node_modules as they would from bench/.
+  const out = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'bench-catalog-js');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.ts'))) {
+    const source = readFileSync(path.join(__dirname, file), 'utf8');
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+      fileName: file,
+    });
+    writeFileSync(path.join(out, file.replace(/\.ts$/, '.js')), outputText);
+  }
+  transpiled = out;
+  return out;
+}
+
+/**
+ * Runs one of the scripts next to this file with plain node, as production runs (no tsx:
+ * its loader alone is ~25 MB of RSS, and a worker thread would load it again). The script
+ * loads production modules from dist/ (see runOurs.ts).
+ */
+export function runCompiledScript(script: string, job: unknown): Promise<ChildRun> {
+  const file = path.join(transpiledDir(), script.replace(/\.ts$/, '.js'));
+  return runProcess(process.execPath, [file, JSON.stringify(job)]);
 }
 
 /** The JSON object a script printed as its last stdout line. */
@@ -70,9 +100,4 @@ export function failureReason(run: ChildRun): string {
   if (error) return error.slice(0, 300);
   if (run.signal) return `killed by ${run.signal}${run.signal === 'SIGKILL' ? ' (likely the kernel OOM killer)' : ''}`;
   return `exit code ${run.code}: ${lines.filter(Boolean).pop() ?? ''}`.slice(0, 300);
-}
-
-/** For scripts: print the result as the last stdout line, with this process's own peak RSS. */
-export function report(result: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify({ ...result, maxRssKb: process.resourceUsage().maxRSS })}\n`);
 }

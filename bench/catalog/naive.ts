@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { report } from './child';
+import { report } from './report';
 import { NAIVE_TABLES, type NaiveTable } from './tables';
 
 type Json = Record<string, unknown>;

@@ -4,7 +4,7 @@
  * once; a loader that parses lines in Node can be no faster than this.
  * Job: {"file": "<path>"}. Prints {"seconds", "bytes", "lines", "maxRssKb"}.
  */
-import { report } from './child';
+import { report } from './report';
 import { forEachLine } from './lines';
 
 async function main(): Promise<void> {

@@ -1,16 +1,21 @@
 /**
  * One catalog import through the production path, in its own process so its peak RSS is
- * the import's own: download → COPY staging, parse in PostgreSQL, merge into the catalog.
+ * the import's own: download → parser worker → typed COPY into staging, checks in
+ * PostgreSQL, merge into the catalog. The production modules come compiled from dist/ (the
+ * bench builds it first) and this script runs as plain JavaScript (child.ts's
+ * runCompiledScript), as `npm start` runs: no TypeScript loader in the process or in the
+ * parser worker, which production never has.
  * The catalog_imports row exists already (the bench inserts it, as the workflow would).
  * Job: {"dbUrl", "fileUrl", "importId", "shop", "exportStartedAt", "postmasterPid"?}.
  * Prints {"loadSeconds", "parseSeconds", "mergeSeconds", "load", "parse", "merge", "cpu", "startRssKb", "maxRssKb"}
  * (cpu: CPU seconds of this process and of the PostgreSQL cluster in the load and in the parse).
  */
-import { mergeCatalog } from '../../src/catalog/merge/mergeCatalog';
-import { loadBulkFile } from '../../src/catalog/staging/loadBulkFile';
-import { parseStagedLines } from '../../src/catalog/staging/parseStagedLines';
-import { createPool } from '../../src/db/client';
-import { report } from './child';
+import path from 'node:path';
+import type * as Merge from '../../src/catalog/merge/mergeCatalog';
+import type * as Load from '../../src/catalog/staging/loadBulkFile';
+import type * as Parse from '../../src/catalog/staging/parseStagedLines';
+import type * as Db from '../../src/db/client';
+import { report } from './report';
 import { clusterCpuSeconds, processCpuSeconds } from './pgCpu';
 
 interface Job {
@@ -20,11 +25,20 @@ interface Job {
   shop: string;
   exportStartedAt: string;
   postmasterPid?: number;
+  /** The compiled production code (dist/ of the repository). */
+  dist: string;
 }
 
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2]!) as Job;
-  // What the process holds before any work (Node, tsx, modules): the rest of the peak is the import's.
+  /** A production module as compiled to dist/, typed by its source. */
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const compiled = <T>(module: string): T => require(path.join(job.dist, module)) as T;
+  const { mergeCatalog } = compiled<typeof Merge>('catalog/merge/mergeCatalog.js');
+  const { loadBulkFile } = compiled<typeof Load>('catalog/staging/loadBulkFile.js');
+  const { parseStagedLines } = compiled<typeof Parse>('catalog/staging/parseStagedLines.js');
+  const { createPool } = compiled<typeof Db>('db/client.js');
+  // What the process holds before any work (Node and the modules): the rest of the peak is the import's.
   const startRssKb = process.resourceUsage().maxRSS;
   const pool = createPool(job.dbUrl, { max: 4, applicationName: 'bench-catalog' });
   try {

@@ -224,7 +224,9 @@ it('starts the file again when the UNLOGGED staging table lost its rows (Postgre
   expect(parsed).toEqual({ rows: file.objectCount, rejected: 0 });
 });
 
-it('keeps a malformed line as a reject with its line number and imports the valid rest', async () => {
+it('keeps a malformed line as a reject with its line number and imports the valid rest, deleting nothing', async () => {
+  const first = await importOnce();
+  expect(first.stats.deletionsApplied).toBe(true);
   await h.admin('PUT', `/_sim/shops/${TEST_SHOP}/bulk-faults`, { malformedLine: 1234 });
   const { parsed, importId, stats } = await importOnce({ segmentBytes: 64 * 1024 });
   await h.admin('DELETE', `/_sim/shops/${TEST_SHOP}/bulk-faults`);
@@ -240,6 +242,48 @@ it('keeps a malformed line as a reject with its line number and imports the vali
   expect(parsed.rejected).toBe(rejects.length);
   expect((await database.pool.query('SELECT rejected_lines FROM catalog_imports WHERE id = $1', [importId])).rows[0].rejected_lines).toBe(rejects.length);
   expect(stats.variants.staged + stats.products.staged + stats.inventoryLevels.staged + stats.metafields.staged).toBe(PRODUCTS * (1 + METAFIELDS + VARIANTS_PER_PRODUCT * (1 + LOCATIONS)) - rejects.length);
+  // The rejected lines' objects still exist in Shopify: an export with rejects deletes nothing.
+  expect(stats.deletionsApplied).toBe(false);
+  for (const table of [stats.products, stats.variants, stats.inventoryLevels, stats.metafields]) expect(table.deleted).toBe(0);
+  expect(await scalar(`SELECT count(*) AS n FROM products WHERE shop = $1 AND deleted_at IS NULL`, [TEST_SHOP])).toBe(PRODUCTS);
+  expect(await scalar(`SELECT count(*) AS n FROM product_variants WHERE shop = $1 AND deleted_at IS NULL`, [TEST_SHOP])).toBe(20_000);
+  expect(await scalar(`SELECT count(*) AS n FROM inventory_levels WHERE shop = $1`, [TEST_SHOP])).toBe(20_000 * LOCATIONS);
+});
+
+it('rejects orphans (missing or rejected parents, cascading) and duplicate SKUs, keeping the first', async () => {
+  const T = '2026-01-01T00:00:00Z';
+  const gid = (type: string, n: number) => `gid://shopify/${type}/${n}`;
+  const lines = [
+    { id: gid('Product', 1), title: 'Chair', updatedAt: T },
+    { id: gid('ProductVariant', 11), __parentId: gid('Product', 1), sku: 'A', price: '10.00', inventoryItem: { id: gid('InventoryItem', 11) }, updatedAt: T },
+    { id: gid('ProductVariant', 12), __parentId: gid('Product', 1), sku: 'A', price: '11.00', inventoryItem: { id: gid('InventoryItem', 12) }, updatedAt: T },
+    { id: gid('InventoryLevel', 121), __parentId: gid('ProductVariant', 12), location: { id: gid('Location', 1) }, quantities: [{ name: 'available', quantity: 3 }], updatedAt: T },
+    { id: gid('ProductVariant', 13), __parentId: gid('Product', 9), sku: 'C', price: '12.00', updatedAt: T },
+    { id: gid('InventoryLevel', 131), __parentId: gid('ProductVariant', 13), location: { id: gid('Location', 1) }, quantities: [{ name: 'available', quantity: 4 }], updatedAt: T },
+    { id: gid('Metafield', 101), __parentId: gid('Product', 1), namespace: 'b2b', key: 'case_pack', type: 'number_integer', value: '6', updatedAt: T },
+    { id: gid('InventoryLevel', 111), __parentId: gid('ProductVariant', 11), location: { id: gid('Location', 1) }, quantities: [{ name: 'available', quantity: 5 }], updatedAt: T },
+    { id: gid('ProductVariant', 14), __parentId: gid('Product', 1), sku: 'B', price: '13.00', inventoryItem: { id: gid('InventoryItem', 14) }, updatedAt: T },
+  ];
+  const body = `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
+  const fetchImpl: typeof fetch = async () => new Response(body, { headers: { 'content-length': String(Buffer.byteLength(body)) } });
+  const importId = await newImport();
+  await loadBulkFile({ pool: database.pool, importId, url: 'http://bulk.invalid/export.jsonl', fetchImpl });
+  const parsed = await parseStagedLines(database.pool, importId, { maxRejects: 10 });
+  expect(parsed).toEqual({ rows: 5, rejected: 4 });
+  const rejects = (await database.pool.query(`SELECT line_no::int, reason FROM catalog_import_rejects WHERE import_id = $1 ORDER BY line_no`, [importId])).rows;
+  expect(rejects).toEqual([
+    { line_no: 3, reason: 'duplicate SKU A' },
+    { line_no: 4, reason: `parent ${gid('ProductVariant', 12)} is not in the file` },
+    { line_no: 5, reason: `parent ${gid('Product', 9)} is not in the file` },
+    { line_no: 6, reason: `parent ${gid('ProductVariant', 13)} is not in the file` },
+  ]);
+  const stats = await mergeCatalog(database.pool, { importId, shop: TEST_SHOP, exportStartedAt: new Date(T) });
+  expect([stats.products.staged, stats.variants.staged, stats.inventoryLevels.staged, stats.metafields.staged]).toEqual([1, 2, 1, 1]);
+  const variants = (await database.pool.query(`SELECT gid, sku, price FROM product_variants WHERE shop = $1 ORDER BY gid`, [TEST_SHOP])).rows;
+  expect(variants).toEqual([
+    { gid: gid('ProductVariant', 11), sku: 'A', price: '10.0000' },
+    { gid: gid('ProductVariant', 14), sku: 'B', price: '13.0000' },
+  ]);
 });
 
 it('fails clearly when rejects pass the threshold', async () => {

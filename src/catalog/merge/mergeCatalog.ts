@@ -18,6 +18,12 @@ export interface MergeStats {
   inventoryLevels: TableMergeStats;
   metafields: TableMergeStats;
   locations: { upserted: number };
+  /**
+   * False when lines of the export were rejected: an object whose line was rejected (or
+   * orphaned) is missing from staging although it still exists in Shopify, so this import
+   * deletes nothing; the next clean import does.
+   */
+  deletionsApplied: boolean;
   ms: number;
 }
 
@@ -58,8 +64,10 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput, options: Me
   try {
     await client.query('BEGIN');
     await client.query(`SET LOCAL work_mem = '256MB'`);
+    const { rows: rejectedRows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM catalog_import_rejects WHERE import_id = $1', [input.importId]);
+    const deletionsApplied = Number(rejectedRows[0]!.n) === 0;
     // Deletions first: a SKU freed by a deleted variant may be taken by another in this export.
-    const deleted = await count(`
+    const deleted = !deletionsApplied ? {} : await count(`
       WITH p AS (
         UPDATE products t SET deleted_at = now(), shopify_updated_at = greatest(t.shopify_updated_at, $2), source_event_at = $2, synced_at = now()
          WHERE t.shop = $1 AND t.deleted_at IS NULL AND t.source_event_at < $2
@@ -81,7 +89,7 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput, options: Me
     const products = await count(`
       WITH src AS (
         SELECT DISTINCT ON (gid) gid, title, handle, coalesce(status, 'ACTIVE') AS status, vendor, product_type,
-               coalesce(tags, '{}') AS tags, updated_at::timestamptz AS updated_at
+               coalesce(tags, '{}') AS tags, updated_at
           FROM ${staged} WHERE kind = 'Product' ORDER BY gid, line_no DESC
       ), changed AS (
         SELECT s.* FROM src s LEFT JOIN products t ON t.shop = $1 AND t.gid = s.gid
@@ -105,9 +113,9 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput, options: Me
 
     const variants = await count(`
       WITH src AS (
-        SELECT DISTINCT ON (gid) gid, parent_gid, nullif(sku, '') AS sku, title, price::numeric AS price,
-               compare_at_price::numeric AS compare_at_price, inventory_item_gid, position::integer AS position,
-               updated_at::timestamptz AS updated_at
+        SELECT DISTINCT ON (gid) gid, parent_gid, nullif(sku, '') AS sku, title, price,
+               compare_at_price, inventory_item_gid, position,
+               updated_at
           FROM ${staged} WHERE kind = 'ProductVariant' ORDER BY gid, line_no DESC
       ), changed AS (
         SELECT s.* FROM src s LEFT JOIN product_variants t ON t.shop = $1 AND t.gid = s.gid
@@ -135,7 +143,7 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput, options: Me
     await client.query(`
       CREATE TEMP TABLE catalog_levels ON COMMIT DROP AS
       SELECT DISTINCT ON (v.inventory_item_gid, l.location_gid)
-             v.inventory_item_gid, l.location_gid, l.location_name, l.available::integer AS available, l.updated_at::timestamptz AS updated_at
+             v.inventory_item_gid, l.location_gid, l.location_name, l.available, l.updated_at
         FROM ${staged} l JOIN ${staged} v ON v.kind = 'ProductVariant' AND v.gid = l.parent_gid
        WHERE l.kind = 'InventoryLevel' AND v.inventory_item_gid IS NOT NULL
        ORDER BY v.inventory_item_gid, l.location_gid, l.line_no DESC`);
@@ -151,7 +159,7 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput, options: Me
       )
       SELECT count(*) AS upserted FROM up`);
 
-    const levelsDeleted = await count(`
+    const levelsDeleted = !deletionsApplied ? {} : await count(`
       WITH d AS (
         DELETE FROM inventory_levels t
          WHERE t.shop = $1 AND t.source_event_at < $2
@@ -179,7 +187,7 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput, options: Me
 
     const metafields = await count(`
       WITH src AS (
-        SELECT DISTINCT ON (parent_gid, namespace, key) parent_gid, namespace, key, type, value, updated_at::timestamptz AS updated_at
+        SELECT DISTINCT ON (parent_gid, namespace, key) parent_gid, namespace, key, type, value, updated_at
           FROM ${staged} WHERE kind = 'Metafield' ORDER BY parent_gid, namespace, key, line_no DESC
       ), changed AS (
         SELECT s.* FROM src s
@@ -211,6 +219,7 @@ export async function mergeCatalog(pool: pg.Pool, input: MergeInput, options: Me
       inventoryLevels: stats(levels, levelsDeleted.deleted ?? 0),
       metafields: stats(metafields, deleted.metafields ?? 0),
       locations: { upserted: locations.upserted ?? 0 },
+      deletionsApplied,
       ms: Date.now() - started,
     };
     await options.beforeCommit?.(client, result);

@@ -42,7 +42,9 @@ export class BulkFileDownloadError extends AppError {
 
 const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
 /** The parser worker gets the file in batches of about this many bytes, cut after a newline. */
-const BATCH_BYTES = 1024 * 1024;
+// 256 KB rather than 1 MB: as fast (a message costs microseconds), and four in flight plus
+// their rows hold ~10 MB less.
+const BATCH_BYTES = 256 * 1024;
 
 /** The worker's rows: one per line, CSV in ROW_COLUMNS order (catalogLineParser.ts). */
 const COPY_ROWS = (table: string) => `COPY ${table} (${ROW_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
