@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     db,
     shopify: runtime.shopify,
     catalog: { maxRejects: runtime.catalogImport.maxRejects },
+    drafts: { maxLinesPerDraft: runtime.carts.maxLinesPerDraft, completion: runtime.carts.completion },
     catalogImportSchedule: runtime.catalogImport.schedule,
     logger: logger.child({ component: 'worker' }),
   });

@@ -1,8 +1,10 @@
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
+import { createCartRepository } from '../repositories/cartRepository';
 import { createCatalogImportRepository } from '../repositories/catalogImportRepository';
 import type { ShopClients } from '../shopify/client/shopClients';
 import { createCatalogImportActivities, type CatalogImportActivities, type CatalogImportSettings } from './catalogImportActivities';
+import { createDraftOrderActivities, type DraftOrderActivities, type DraftOrderSettings } from './draftOrderActivities';
 import { createInboxActivities } from './inboxActivities';
 import { createShopListActivities, type ShopListActivities } from './shopListActivities';
 import type { WebhookActivities } from './types';
@@ -13,9 +15,10 @@ export interface ActivityDeps {
   logger: Logger;
   shopify: ShopClients;
   catalog: CatalogImportSettings;
+  drafts: DraftOrderSettings;
 }
 
-export type Activities = WebhookActivities & CatalogImportActivities & ShopListActivities;
+export type Activities = WebhookActivities & CatalogImportActivities & ShopListActivities & DraftOrderActivities;
 
 /** The one place activities are built; the worker registers what this returns. */
 export function createActivities(deps: ActivityDeps): Activities {
@@ -29,6 +32,13 @@ export function createActivities(deps: ActivityDeps): Activities {
       shopify: deps.shopify,
       settings: deps.catalog,
       logger: deps.logger.child({ component: 'catalog-import' }),
+    }),
+    ...createDraftOrderActivities({
+      pool: deps.db.$client,
+      carts: createCartRepository(deps.db),
+      shopify: deps.shopify,
+      settings: deps.drafts,
+      logger: deps.logger.child({ component: 'draft-orders' }),
     }),
   };
 }

@@ -46,6 +46,14 @@ const envSchema = z.object({
   CATALOG_IMPORT_MAX_REJECTS: z.coerce.number().int().min(0).default(1_000),
   // Cron (UTC) of the nightly full import of every installed shop; "off" disables it.
   CATALOG_IMPORT_SCHEDULE: z.string().default('0 3 * * *'),
+  // Carts: lines per submitted cart, lines per Shopify draft order (Shopify's limit is 499).
+  CART_MAX_LINES: z.coerce.number().int().min(1).max(50_000).default(10_000),
+  DRAFT_ORDER_MAX_LINES: z.coerce.number().int().min(1).max(499).default(499),
+  // After approval: complete drafts as orders with payment pending (net terms), or send invoices.
+  DRAFT_ORDER_COMPLETION: z.enum(['payment_pending', 'invoice']).default('payment_pending'),
+  // A cart awaiting approval is cancelled after this many hours; approvers are reminded after the second.
+  CART_APPROVAL_TIMEOUT_HOURS: z.coerce.number().positive().max(24 * 90).default(72),
+  CART_APPROVAL_REMINDER_HOURS: z.coerce.number().positive().max(24 * 90).default(48),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   LOCAL_STACK_DIR: z.string().min(1).default('.local'),
@@ -81,11 +89,20 @@ export interface Config {
   internalAuthSecret: string | undefined;
   adminApiToken: string | undefined;
   catalogImport: { maxRejects: number; schedule: string | undefined };
+  carts: CartSettings;
   webhookMaxBytes: number;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Where `npm start` keeps its own PostgreSQL and Temporal when no endpoints are given. */
   local: { dir: string; postgresPort: number; temporalPort: number; temporalUiPort: number; shopifySimPort: number };
   temporalCliPath: string | undefined;
+}
+
+export interface CartSettings {
+  maxLines: number;
+  maxLinesPerDraft: number;
+  completion: 'payment_pending' | 'invoice';
+  approvalTimeoutMs: number;
+  reminderAfterMs: number;
 }
 
 /** A config whose PostgreSQL and Temporal endpoints are known (given, or started locally). */
@@ -140,6 +157,13 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     internalAuthSecret: e.INTERNAL_AUTH_SECRET,
     adminApiToken: e.ADMIN_API_TOKEN,
     catalogImport: { maxRejects: e.CATALOG_IMPORT_MAX_REJECTS, schedule: e.CATALOG_IMPORT_SCHEDULE === 'off' ? undefined : e.CATALOG_IMPORT_SCHEDULE },
+    carts: {
+      maxLines: e.CART_MAX_LINES,
+      maxLinesPerDraft: e.DRAFT_ORDER_MAX_LINES,
+      completion: e.DRAFT_ORDER_COMPLETION,
+      approvalTimeoutMs: e.CART_APPROVAL_TIMEOUT_HOURS * 3_600_000,
+      reminderAfterMs: Math.min(e.CART_APPROVAL_REMINDER_HOURS, e.CART_APPROVAL_TIMEOUT_HOURS) * 3_600_000,
+    },
     webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     local: {

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     db: createDb(pool),
     shopify: config.shopify,
     catalog: { maxRejects: config.catalogImport.maxRejects },
+    drafts: { maxLinesPerDraft: config.carts.maxLinesPerDraft, completion: config.carts.completion },
     catalogImportSchedule: config.catalogImport.schedule,
     logger,
   });

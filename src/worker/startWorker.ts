@@ -2,6 +2,7 @@ import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { CatalogImportSettings } from '../activities/catalogImportActivities';
+import type { DraftOrderSettings } from '../activities/draftOrderActivities';
 import { createShopRepository } from '../repositories/shopRepository';
 import { createAdminClient, type AdminClientConfig } from '../shopify/client/adminClient';
 import { createPgThrottleStore } from '../shopify/client/pgThrottleStore';
@@ -25,6 +26,7 @@ export interface WorkerDeps {
   /** How the worker reaches Shopify's Admin API (or the simulator). */
   shopify: Omit<AdminClientConfig, 'baseUrlTemplate'> & { adminBaseUrl: string };
   catalog?: Partial<CatalogImportSettings>;
+  drafts?: Partial<DraftOrderSettings>;
   /** Cron of the nightly full catalog import (a Temporal Schedule); none when unset. */
   catalogImportSchedule?: string;
   /** The inbox relay runs beside the worker unless disabled (false). */
@@ -55,6 +57,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       logger: deps.logger,
       shopify: shopClientsFor(deps),
       catalog: { maxRejects: 1_000, ...deps.catalog },
+      drafts: { maxLinesPerDraft: 499, completion: 'payment_pending', searchSettleMs: 5_000, ...deps.drafts },
     }),
     workflowBundlePath: deps.workflowBundlePath,
   });

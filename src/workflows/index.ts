@@ -1,3 +1,4 @@
 export { webhookWorkflow } from './webhookWorkflow';
 export { catalogImportWorkflow } from './catalogImportWorkflow';
 export { nightlyCatalogImportsWorkflow } from './nightlyCatalogImportsWorkflow';
+export { draftOrderWorkflow } from './draftOrderWorkflow';

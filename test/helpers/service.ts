@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import type { DraftOrderSettings } from '../../src/activities/draftOrderActivities';
 import { startApi, type RunningApi } from '../../src/api/startApi';
 import type { Db } from '../../src/db/client';
 import type { RelayOptions } from '../../src/ingest/inboxRelay';
@@ -42,6 +43,7 @@ export interface TestShopifyOptions {
   adminBaseUrl: string;
   maxRejects?: number;
   catalogImportSchedule?: string;
+  drafts?: Partial<DraftOrderSettings>;
 }
 
 export async function startTestWorker(
@@ -58,6 +60,7 @@ export async function startTestWorker(
     db,
     shopify: { adminBaseUrl: shopify.adminBaseUrl, apiVersion: '2026-07', requestTimeoutMs: 10_000, maxConcurrencyPerShop: 4, retry: { maxAttempts: 6, baseDelayMs: 50, maxDelayMs: 500 } },
     catalog: { maxRejects: shopify.maxRejects ?? 100, segmentBytes: 256 * 1024 },
+    drafts: { maxLinesPerDraft: 499, completion: 'payment_pending', searchSettleMs: 0, ...shopify.drafts },
     catalogImportSchedule: shopify.catalogImportSchedule,
     logger: testLogger,
     workflowBundlePath: process.env.TEST_WORKFLOW_BUNDLE,

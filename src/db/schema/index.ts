@@ -6,3 +6,4 @@ export * from './orders';
 export * from './compliance';
 export * from './shopifyApi';
 export * from './catalogImports';
+export * from './carts';

@@ -9,6 +9,8 @@ export const shops = pgTable('shops', {
    * now: encrypting it at rest (KMS envelope) is a known gap.
    */
   accessToken: text(),
+  /** The shop's currency (ShopIdentity), read once when first needed: draft orders' money inputs name it. */
+  currencyCode: text(),
   installedAt: tstz().notNull().defaultNow(),
   uninstalledAt: tstz(),
   /** Set when `shop/redact` removed the shop's data. */

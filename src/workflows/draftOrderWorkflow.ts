@@ -1,0 +1,136 @@
+import { CancellationScope, condition, defineQuery, defineSignal, isCancellation, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { msToNumber, type Duration } from '@temporalio/common/lib/time';
+import type { CreatedDraft, DraftOrderActivities } from '../activities/draftOrderActivities';
+import {
+  APPROVE_SIGNAL,
+  REJECT_SIGNAL,
+  STATE_QUERY,
+  type ApprovalDecision,
+  type ApprovalDecisionInput,
+  type CartWorkflowState,
+} from '../domain/carts/cartWorkflowContract';
+
+export const approveSignal = defineSignal<[ApprovalDecisionInput]>(APPROVE_SIGNAL);
+export const rejectSignal = defineSignal<[ApprovalDecisionInput]>(REJECT_SIGNAL);
+export const stateQuery = defineQuery<CartWorkflowState>(STATE_QUERY);
+
+const steps = proxyActivities<DraftOrderActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
+});
+
+/** Compensation must finish: it keeps trying far longer than the forward steps. */
+const compensation = proxyActivities<DraftOrderActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 100 },
+});
+
+export interface DraftOrderWorkflowInput {
+  groupId: string;
+  /** From submission to auto-cancel when nobody decides. */
+  approvalTimeout?: Duration;
+  /** When to remind approvers (before the deadline). */
+  reminderAfter?: Duration;
+  /** Drafts created at once (each is one throttled draftOrderCreate). */
+  createConcurrency?: number;
+}
+
+export type DraftOrderWorkflowResult = CartWorkflowState;
+
+/**
+ * One B2B cart → linked draft orders: prepare (validate, price, split; PostgreSQL only) →
+ * create each planned draft exactly once → link them → wait for approval when required
+ * (signals, reminder, deadline) → complete every draft, or delete every draft
+ * (rejected, expired, failed or cancelled). Deterministic orchestration; every step is an
+ * activity.
+ */
+export async function draftOrderWorkflow(input: DraftOrderWorkflowInput): Promise<DraftOrderWorkflowResult> {
+  const state: CartWorkflowState = {
+    groupId: input.groupId,
+    status: 'received',
+    drafts: [],
+    approvalRequired: false,
+    approvalDeadline: null,
+    decision: null,
+    error: null,
+  };
+  setHandler(stateQuery, () => state);
+  // The first decision wins; later ones (a second approver, a retried request) change nothing.
+  const decide = (decision: ApprovalDecision['decision']) => (d: ApprovalDecisionInput) => {
+    if (state.decision !== null || typeof d?.approverName !== 'string') return;
+    state.decision = { approverName: d.approverName, ...(d.approverId ? { approverId: d.approverId } : {}), ...(d.comment ? { comment: d.comment } : {}), decision, decidedAt: new Date().toISOString() };
+  };
+  setHandler(approveSignal, decide('approved'));
+  setHandler(rejectSignal, decide('rejected'));
+
+  const setStatus = async (status: string, extra: { error?: string; approvalDeadline?: string; decision?: unknown } = {}, acts = steps) => {
+    state.status = status;
+    await acts.setCartStatus({ groupId: input.groupId, status: status as never, ...extra });
+  };
+
+  const prepared = await steps.prepareCart({ groupId: input.groupId });
+  if (!prepared.valid) {
+    state.status = 'invalid';
+    state.error = `${prepared.problems} line(s) cannot be ordered`;
+    return state;
+  }
+  state.status = 'creating';
+  state.approvalRequired = prepared.approvalRequired;
+
+  try {
+    const concurrency = Math.max(1, input.createConcurrency ?? 4);
+    const created: CreatedDraft[] = [];
+    for (let i = 0; i < prepared.drafts.length; i += concurrency) {
+      const batch = prepared.drafts.slice(i, i + concurrency);
+      created.push(...(await Promise.all(batch.map((d) => steps.createDraftOrder({ groupId: input.groupId, index: d.index })))));
+      state.drafts = created.map((c) => ({ index: c.index, draftOrderGid: c.draftOrderGid, name: c.name }));
+    }
+    await steps.linkDraftOrders({ groupId: input.groupId });
+
+    if (prepared.approvalRequired) {
+      const timeout = msToNumber(input.approvalTimeout ?? '72 hours');
+      const reminder = Math.min(msToNumber(input.reminderAfter ?? '48 hours'), timeout);
+      state.approvalDeadline = new Date(Date.now() + timeout).toISOString();
+      await setStatus('awaiting_approval', { approvalDeadline: state.approvalDeadline });
+      let decided = await condition(() => state.decision !== null, reminder);
+      if (!decided && reminder < timeout) {
+        await steps.sendApprovalReminder({ groupId: input.groupId });
+        decided = await condition(() => state.decision !== null, timeout - reminder);
+      }
+      if (!decided) {
+        log.info('approval deadline passed; cancelling the drafts', { groupId: input.groupId });
+        return await cancelGroup('expired', 'nobody approved the cart before its deadline');
+      }
+      if (state.decision!.decision === 'rejected') return await cancelGroup('rejected', state.decision!.comment ?? null);
+    }
+
+    await setStatus('completing', state.decision ? { decision: state.decision } : {});
+    for (const d of prepared.drafts) await steps.completeDraftOrder({ groupId: input.groupId, index: d.index });
+    await setStatus('completed');
+    return state;
+  } catch (err) {
+    if (state.status === 'completing') {
+      // Some drafts may already be orders: they are recorded and linked, not orphans.
+      // Deleting the rest would leave half a purchase, so an operator decides (state shows which).
+      await CancellationScope.nonCancellable(() => setStatus('failed', { error: message(err) }, compensation));
+      throw err;
+    }
+    await CancellationScope.nonCancellable(() => cancelGroup('failed', isCancellation(err) ? 'cancelled' : message(err)));
+    throw err;
+  }
+
+  /** Deletes every draft of the group, then records the final status. */
+  async function cancelGroup(status: 'rejected' | 'expired' | 'failed', reason: string | null): Promise<CartWorkflowState> {
+    state.error = reason;
+    await setStatus('cancelling', state.decision ? { decision: state.decision } : {}, compensation);
+    await compensation.deleteGroupDraftOrders({ groupId: input.groupId });
+    await setStatus(status, reason ? { error: reason } : {}, compensation);
+    return state;
+  }
+}
+
+function message(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = (err as { cause?: unknown }).cause;
+  return cause instanceof Error ? cause.message : err.message;
+}
