@@ -5,8 +5,13 @@ import type { Logger } from '../logger';
 import type { InboxRepository } from '../repositories/inboxRepository';
 import type { CatalogImportStarter } from '../catalog/catalogImportStarter';
 import type { CatalogImportRepository } from '../repositories/catalogImportRepository';
+import type { CartDecisions } from '../carts/cartDecisions';
+import type { CartSubmitter } from '../carts/cartSubmitter';
+import type { CartRepository } from '../repositories/cartRepository';
 import { adminAuth } from './middleware/adminAuth';
 import { errorHandler } from './middleware/errorHandler';
+import { approvalsRoutes } from './routes/approvals';
+import { cartRoutes } from './routes/carts';
 import { catalogImportRoutes } from './routes/catalogImports';
 import { healthRoutes, type HealthChecks } from './routes/health';
 import { shopifyWebhookRoutes } from './routes/shopifyWebhooks';
@@ -21,6 +26,7 @@ export interface AppDeps {
   inbox: InboxRepository;
   health: HealthChecks;
   catalogImports: { starter: CatalogImportStarter; imports: CatalogImportRepository };
+  carts: { submitter: CartSubmitter; decisions: CartDecisions; carts: CartRepository; maxLines: number; secureCookies: boolean };
   /** New work for the relay (a replay was queued). */
   kickRelay: () => void;
   /** Extra routers mounted before the error handler (benchmarks mount their ceiling route here). */
@@ -35,6 +41,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(shopifyWebhookRoutes({ verify: deps.verify, maxBytes: deps.webhookMaxBytes, ingestor: deps.ingestor }));
   app.use(webhookReplayRoutes({ inbox: deps.inbox, onQueued: deps.kickRelay, auth: adminAuth(deps.adminApiToken) }));
   app.use(catalogImportRoutes({ ...deps.catalogImports, auth: adminAuth(deps.adminApiToken) }));
+  app.use(cartRoutes({ ...deps.carts, auth: adminAuth(deps.adminApiToken) }));
+  app.use(approvalsRoutes(deps.carts));
   for (const router of deps.extraRouters ?? []) app.use(router);
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such route' } });

@@ -2,13 +2,17 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
-import type { RuntimeConfig } from '../config/config';
+import { DEFAULT_CART_SETTINGS, type RuntimeConfig } from '../config/config';
 import type { Db } from '../db/client';
 import { createPendingNotifier } from '../ingest/pendingSignal';
 import { createWebhookIngestor } from '../ingest/webhookIngestor';
 import { createWebhookWorkflowStarter } from '../ingest/webhookWorkflowStarter';
 import type { Logger } from '../logger';
+import { createCartDecisions } from '../carts/cartDecisions';
+import { createCartSubmitter } from '../carts/cartSubmitter';
 import { createCatalogImportStarter } from '../catalog/catalogImportStarter';
+import { createApproverRepository } from '../repositories/approverRepository';
+import { createCartRepository } from '../repositories/cartRepository';
 import { createCatalogImportRepository } from '../repositories/catalogImportRepository';
 import { createInboxRepository } from '../repositories/inboxRepository';
 import { createShopRepository } from '../repositories/shopRepository';
@@ -16,7 +20,8 @@ import { pingTemporal } from '../temporal/client';
 import { createApp } from './app';
 
 export interface ApiDeps {
-  config: Pick<RuntimeConfig, 'port' | 'shopifyApiSecrets' | 'internalAuthSecret' | 'adminApiToken' | 'webhookMaxBytes'> & {
+  config: Pick<RuntimeConfig, 'port' | 'shopifyApiSecrets' | 'internalAuthSecret' | 'adminApiToken' | 'webhookMaxBytes'> &
+    Partial<Pick<RuntimeConfig, 'carts' | 'env'>> & {
     temporal: Pick<RuntimeConfig['temporal'], 'taskQueue'>;
   };
   db: Db;
@@ -47,8 +52,17 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     imports,
     starter: createCatalogImportStarter({ temporal, taskQueue: config.temporal.taskQueue, imports, shops: createShopRepository(db) }),
   };
+  const carts = createCartRepository(db);
+  const cartSettings = config.carts ?? DEFAULT_CART_SETTINGS;
   const app = createApp({
     catalogImports,
+    carts: {
+      carts,
+      submitter: createCartSubmitter({ temporal, taskQueue: config.temporal.taskQueue, carts, settings: cartSettings }),
+      decisions: createCartDecisions({ temporal, carts, approvers: createApproverRepository(db) }),
+      maxLines: cartSettings.maxLines,
+      secureCookies: config.env === 'production',
+    },
     logger,
     verify: { shopifyApiSecrets: config.shopifyApiSecrets, internalAuthSecret: config.internalAuthSecret },
     webhookMaxBytes: config.webhookMaxBytes,

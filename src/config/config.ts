@@ -105,6 +105,15 @@ export interface CartSettings {
   reminderAfterMs: number;
 }
 
+/** What parseConfig gives without CART_* / DRAFT_ORDER_* keys (tests and benches that build no Config). */
+export const DEFAULT_CART_SETTINGS: CartSettings = {
+  maxLines: 10_000,
+  maxLinesPerDraft: 499,
+  completion: 'payment_pending',
+  approvalTimeoutMs: 72 * 3_600_000,
+  reminderAfterMs: 48 * 3_600_000,
+};
+
 /** A config whose PostgreSQL and Temporal endpoints are known (given, or started locally). */
 export type RuntimeConfig = Config & {
   databaseUrl: string;

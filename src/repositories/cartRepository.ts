@@ -56,7 +56,7 @@ export function createCartRepository(db: Db) {
         await tx.execute(sql`
           INSERT INTO cart_lines (group_id, line_no, sku, variant_gid, quantity)
           SELECT ${input.id}::uuid, n - 1, sku, variant_gid, quantity
-            FROM unnest(${cart.lines.map((l) => l.sku ?? null)}::text[], ${cart.lines.map((l) => l.variantId ?? null)}::text[], ${cart.lines.map((l) => l.quantity)}::int[])
+            FROM unnest(${sql.param(cart.lines.map((l) => l.sku ?? null))}::text[], ${sql.param(cart.lines.map((l) => l.variantId ?? null))}::text[], ${sql.param(cart.lines.map((l) => l.quantity))}::int[])
                  WITH ORDINALITY AS l(sku, variant_gid, quantity, n)`);
         return { outcome: 'created', group: inserted[0]! };
       });
@@ -102,10 +102,10 @@ export function createCartRepository(db: Db) {
           UPDATE cart_lines c SET sku = l.sku, variant_gid = l.variant_gid, title = l.title, list_price = l.list_price,
                  unit_price = l.unit_price, discount_per_unit = l.discount_per_unit, location_gid = l.location_gid,
                  backordered = l.backordered, draft_index = l.draft_index, problem = l.problem
-            FROM unnest(${lines.map((l) => l.lineNo)}::int[], ${lines.map((l) => l.sku)}::text[], ${lines.map((l) => l.variantGid)}::text[],
-                        ${lines.map((l) => l.title)}::text[], ${lines.map((l) => m(l.listPrice))}::numeric[], ${lines.map((l) => m(l.unitPrice))}::numeric[],
-                        ${lines.map((l) => m(l.discountPerUnit))}::numeric[], ${lines.map((l) => l.locationGid)}::text[], ${lines.map((l) => l.backordered)}::boolean[],
-                        ${lines.map((l) => l.draftIndex)}::int[], ${lines.map((l) => l.problem)}::text[])
+            FROM unnest(${sql.param(lines.map((l) => l.lineNo))}::int[], ${sql.param(lines.map((l) => l.sku))}::text[], ${sql.param(lines.map((l) => l.variantGid))}::text[],
+                        ${sql.param(lines.map((l) => l.title))}::text[], ${sql.param(lines.map((l) => m(l.listPrice)))}::numeric[], ${sql.param(lines.map((l) => m(l.unitPrice)))}::numeric[],
+                        ${sql.param(lines.map((l) => m(l.discountPerUnit)))}::numeric[], ${sql.param(lines.map((l) => l.locationGid))}::text[], ${sql.param(lines.map((l) => l.backordered))}::boolean[],
+                        ${sql.param(lines.map((l) => l.draftIndex))}::int[], ${sql.param(lines.map((l) => l.problem))}::text[])
                  AS l(line_no, sku, variant_gid, title, list_price, unit_price, discount_per_unit, location_gid, backordered, draft_index, problem)
            WHERE c.group_id = ${id}::uuid AND c.line_no = l.line_no`);
         await tx
@@ -137,6 +137,19 @@ export function createCartRepository(db: Db) {
         .update(cartDrafts)
         .set({ status, ...(orderGid !== undefined ? { orderGid } : {}), updatedAt: sql`now()` })
         .where(and(eq(cartDrafts.groupId, id), eq(cartDrafts.draftIndex, index)));
+    },
+
+    /** "Company — location" as the webhooks recorded them, or the location's GID. */
+    async buyerName(id: string): Promise<string> {
+      const { rows } = await pool.query<{ name: string }>(
+        `SELECT coalesce(c.name || ' — ' || l.name, l.name, g.company_location_gid) AS name
+           FROM cart_groups g
+           LEFT JOIN company_locations l ON l.shop = g.shop AND l.gid = g.company_location_gid
+           LEFT JOIN companies c ON c.shop = l.shop AND c.gid = l.company_gid
+          WHERE g.id = $1`,
+        [id],
+      );
+      return rows[0]?.name ?? id;
     },
 
     /** Groups waiting for an approver who may approve them (assigned to their company location). */

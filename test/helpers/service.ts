@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import type { DraftOrderSettings } from '../../src/activities/draftOrderActivities';
 import { startApi, type RunningApi } from '../../src/api/startApi';
+import { DEFAULT_CART_SETTINGS, type CartSettings } from '../../src/config/config';
 import type { Db } from '../../src/db/client';
 import type { RelayOptions } from '../../src/ingest/inboxRelay';
 import { createLogger } from '../../src/logger';
@@ -76,6 +77,7 @@ export interface TestApiOptions {
   internalAuthSecret?: string;
   adminApiToken?: string;
   webhookMaxBytes?: number;
+  carts?: Partial<CartSettings>;
 }
 
 export async function startTestApi(options: TestApiOptions): Promise<RunningApi> {
@@ -87,6 +89,7 @@ export async function startTestApi(options: TestApiOptions): Promise<RunningApi>
       adminApiToken: options.adminApiToken,
       webhookMaxBytes: options.webhookMaxBytes ?? 5 * 1024 * 1024,
       temporal: { taskQueue: options.taskQueue },
+      ...(options.carts ? { carts: { ...DEFAULT_CART_SETTINGS, ...options.carts } } : {}),
     },
     db: options.db,
     temporal: options.temporal,

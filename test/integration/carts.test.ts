@@ -1,0 +1,272 @@
+/**
+ * Oversized B2B carts as buyers and approvers drive them: `POST /carts` → draftOrderWorkflow
+ * → linked drafts in the (simulated) shop → approval by signal → completed or deleted.
+ * Real PostgreSQL, real Temporal, the Shopify simulator over HTTP with its faults.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { runBulk } from '../../sim/shopify/testing/bulk';
+import { startHarness, TEST_SHOP, TEST_TOKEN, type Harness, type Json } from '../../sim/shopify/testing/harness';
+import type { RunningApi } from '../../src/api/startApi';
+import { mergeCatalog } from '../../src/catalog/merge/mergeCatalog';
+import { loadBulkFile } from '../../src/catalog/staging/loadBulkFile';
+import { parseStagedLines } from '../../src/catalog/staging/parseStagedLines';
+import { groupTag } from '../../src/domain/carts/draftInput';
+import { createApproverRepository } from '../../src/repositories/approverRepository';
+import { createShopRepository } from '../../src/repositories/shopRepository';
+import { CATALOG_EXPORT_QUERY } from '../../src/shopify/bulk/catalogExportQuery';
+import type { RunningWorker } from '../../src/worker/startWorker';
+import type { DraftOrderWorkflowResult } from '../../src/workflows/draftOrderWorkflow';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { eventually } from '../helpers/eventually';
+import { connectClient, startTestApi, startTestWorker, uniqueTaskQueue } from '../helpers/service';
+import { setFaults, shopState } from '../helpers/shopifySim';
+
+const PRODUCTS = 300;
+const VARIANTS = 5; // 1,500 SKUs
+const LOC_OPEN = 'gid://shopify/CompanyLocation/1001'; // no approval needed
+const LOC_APPROVAL = 'gid://shopify/CompanyLocation/1002'; // every cart needs approval
+const ADMIN_TOKEN = 'admin-test-token';
+
+let h: Harness;
+let database: TestDatabase;
+let temporal: Client;
+let api: RunningApi;
+let worker: RunningWorker;
+let skus: { sku: string; gid: string; price: string }[];
+let alice: string; // approves LOC_APPROVAL
+let bob: string; // approves LOC_OPEN only
+
+const json = async (res: Response) => ({ status: res.status, headers: res.headers, body: (await res.json()) as Json });
+const submit = (body: unknown, key = randomUUID(), headers: Record<string, string> = {}) =>
+  fetch(`${api.url}/carts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}`, 'idempotency-key': key, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  }).then(json);
+const getCart = (id: string) => fetch(`${api.url}/carts/${id}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }).then(json);
+const decide = (id: string, decision: 'approve' | 'reject', token?: string, comment?: string) =>
+  fetch(`${api.url}/carts/${id}/${decision}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(comment ? { comment } : {}),
+  }).then(json);
+const result = (groupId: string) => temporal.workflow.getHandle(`cart-${groupId}`).result() as Promise<DraftOrderWorkflowResult>;
+const cart = (lines: number, location = LOC_OPEN, extra: Json = {}) => ({
+  shop: TEST_SHOP,
+  companyLocationId: location,
+  poNumber: 'PO-4711',
+  shipping: { title: 'Freight (pallet)', price: '150.00' },
+  lines: skus.slice(0, lines).map((s, i) => ({ sku: s.sku, quantity: 1 + (i % 12) })),
+  ...extra,
+});
+/** The group's drafts in the shop, in plan order (their chunk tag's index). */
+const groupDrafts = async (groupId: string) => {
+  const index = (d: Json) => Number(d.tags.find((t: string) => t.startsWith(`${groupTag(groupId)}-`)).split('-').pop());
+  return (await shopState(h)).draftOrders.filter((d: Json) => d.tags.includes(groupTag(groupId))).sort((a: Json, b: Json) => index(a) - index(b));
+};
+
+async function startService(carts: { approvalTimeoutMs?: number; reminderAfterMs?: number } = {}): Promise<void> {
+  const taskQueue = uniqueTaskQueue('carts');
+  api = await startTestApi({ db: database.db, temporal, taskQueue, adminApiToken: ADMIN_TOKEN, carts });
+  worker = await startTestWorker(database.db, taskQueue, undefined, false, { adminBaseUrl: `${h.url}/{shop}` });
+}
+
+beforeAll(async () => {
+  h = await startHarness({}, { catalog: { products: PRODUCTS, variantsPerProduct: VARIANTS, locations: 2, metafieldsPerProduct: 1, seed: 21 } });
+  temporal = await connectClient();
+  database = await createTestDatabase();
+  await createShopRepository(database.db).saveInstall(TEST_SHOP, TEST_TOKEN);
+  // The catalog in PostgreSQL is the simulator's, through the real import path.
+  const { op } = await runBulk(h, CATALOG_EXPORT_QUERY);
+  const importId = randomUUID();
+  await database.pool.query(`INSERT INTO catalog_imports (id, shop, workflow_id, trigger, status) VALUES ($1, $2, 'test', 'test', 'loading')`, [importId, TEST_SHOP]);
+  await loadBulkFile({ pool: database.pool, importId, url: op.url });
+  await parseStagedLines(database.pool, importId, { maxRejects: 0 });
+  await mergeCatalog(database.pool, { importId, shop: TEST_SHOP, exportStartedAt: new Date(op.createdAt) });
+  await database.pool.query(`UPDATE catalog_imports SET status = 'completed' WHERE id = $1`, [importId]);
+  skus = (await database.pool.query(`SELECT sku, gid, price::text AS price FROM product_variants WHERE shop = $1 ORDER BY gid`, [TEST_SHOP])).rows;
+  // Negotiated prices for LOC_OPEN: the first 100 SKUs 1.00 off list, 2.50 off from 10 units.
+  for (const s of skus.slice(0, 100)) {
+    await database.pool.query(
+      `INSERT INTO negotiated_prices (shop, company_location_gid, variant_gid, min_quantity, price) VALUES ($1, $2, $3, 1, $4::numeric - 1), ($1, $2, $3, 10, $4::numeric - 2.5)`,
+      [TEST_SHOP, LOC_OPEN, s.gid, s.price],
+    );
+  }
+  await database.pool.query(`INSERT INTO company_location_settings (shop, company_location_gid, requires_approval) VALUES ($1, $2, true)`, [TEST_SHOP, LOC_APPROVAL]);
+  const approvers = createApproverRepository(database.db);
+  alice = (await approvers.create({ shop: TEST_SHOP, name: 'Alice Approver', companyLocationGids: [LOC_APPROVAL] })).token;
+  bob = (await approvers.create({ shop: TEST_SHOP, name: 'Bob Buyer-Manager', companyLocationGids: [LOC_OPEN] })).token;
+}, 60_000);
+afterAll(async () => {
+  await database?.close();
+  await h?.close();
+  await temporal?.connection.close();
+});
+// The shop is not reset between tests: draft IDs are unique in a shop's life, and each
+// test looks only at its own group's drafts (by tag).
+beforeEach(async () => {
+  await h.admin('DELETE', '/_sim/faults');
+});
+afterEach(async () => {
+  await worker?.shutdown();
+  await api?.close();
+});
+
+it('a 1,200-line cart becomes 3 linked drafts of 400 lines: FIXED_AMOUNT discounts, one shipping charge, completed payment-pending', async () => {
+  await startService();
+  const started = await submit(cart(1_200));
+  expect(started.status).toBe(202);
+  expect(started.body).toMatchObject({ workflowId: `cart-${started.body.groupId}`, statusUrl: `/carts/${started.body.groupId}` });
+  const done = await result(started.body.groupId);
+  expect(done.status).toBe('completed');
+
+  const drafts = await groupDrafts(started.body.groupId);
+  expect(drafts.map((d: Json) => d.lines.length)).toEqual([400, 400, 400]);
+  expect(drafts.every((d: Json) => d.status === 'COMPLETED' && d.poNumber === 'PO-4711')).toBe(true);
+  // Every SKU exactly once across the group, at the cart's quantity.
+  const lines = drafts.flatMap((d: Json) => d.lines);
+  expect(new Set(lines.map((l: Json) => l.sku)).size).toBe(1_200);
+  // Negotiated prices: list − negotiated per unit, as FIXED_AMOUNT; the break applies from 10 units.
+  for (const [i, s] of skus.slice(0, 100).entries()) {
+    const line = lines.find((l: Json) => l.sku === s.sku);
+    const quantity = 1 + (i % 12);
+    expect(line.quantity).toBe(quantity);
+    expect(line.discount).toMatchObject({ valueType: 'FIXED_AMOUNT', value: quantity >= 10 ? '2.5' : '1' });
+  }
+  expect(lines.filter((l: Json) => l.discount !== null)).toHaveLength(100);
+  // Shipping once: the freight on draft 1, zero on the others.
+  expect(drafts.map((d: Json) => d.shippingLine.price)).toEqual(['150.00', '0.00', '0.00']);
+  // Linked: position, group and siblings in metafields; orders pending payment.
+  const state = await shopState(h);
+  for (const d of drafts) {
+    const mine = state.metafields.filter((m: Json) => m.ownerId === d.id);
+    const value = (key: string) => mine.find((m: Json) => m.key === key)?.value;
+    expect(value('group_id')).toBe(started.body.groupId);
+    expect(JSON.parse(value('siblings')).sort()).toEqual(drafts.map((x: Json) => x.id).filter((id: string) => id !== d.id).sort());
+  }
+  expect(drafts.map((d: Json) => state.metafields.find((m: Json) => m.ownerId === d.id && m.key === 'position').value)).toEqual(['1 of 3', '2 of 3', '3 of 3']);
+  expect(state.orders.filter((o: Json) => drafts.some((d: Json) => d.id === o.draftOrderId)).map((o: Json) => o.financialStatus)).toEqual(['PENDING', 'PENDING', 'PENDING']);
+
+  const view = await getCart(started.body.groupId);
+  expect(view.body).toMatchObject({ status: 'completed', lineCount: 1_200, plan: { drafts: [{ lineCount: 400 }, { lineCount: 400 }, { lineCount: 400 }] }, totals: { shipping: '150.0000' } });
+  expect(view.body.drafts.map((d: Json) => d.status)).toEqual(['completed', 'completed', 'completed']);
+});
+
+it('waits for an assigned approver: no token, a wrong token or an unassigned approver changes nothing; approval completes the drafts', async () => {
+  await startService();
+  const started = await submit(cart(20, LOC_APPROVAL));
+  const id = started.body.groupId;
+  await eventually(async () => (await getCart(id)).body.status === 'awaiting_approval');
+  expect((await decide(id, 'approve')).status).toBe(401);
+  expect((await decide(id, 'approve', 'apr_not-a-token')).status).toBe(401);
+  expect((await decide(id, 'approve', bob)).status).toBe(403);
+  expect((await decide(id, 'reject', bob)).status).toBe(403);
+  const query = await temporal.workflow.getHandle(`cart-${id}`).query<DraftOrderWorkflowResult>('state');
+  expect(query).toMatchObject({ status: 'awaiting_approval', decision: null });
+  expect((await groupDrafts(id)).every((d: Json) => d.status === 'OPEN')).toBe(true);
+
+  const approved = await decide(id, 'approve', alice, 'ok for Q4');
+  expect(approved.status).toBe(202);
+  const done = await result(id);
+  expect(done).toMatchObject({ status: 'completed', decision: { decision: 'approved', approverName: 'Alice Approver', comment: 'ok for Q4' } });
+  expect((await groupDrafts(id)).every((d: Json) => d.status === 'COMPLETED')).toBe(true);
+  expect((await decide(id, 'approve', alice)).status).toBe(409);
+});
+
+it('a rejected cart leaves no draft behind', async () => {
+  await startService();
+  const started = await submit(cart(600, LOC_APPROVAL));
+  const id = started.body.groupId;
+  await eventually(async () => (await getCart(id)).body.status === 'awaiting_approval');
+  expect(await groupDrafts(id)).toHaveLength(2);
+  expect((await decide(id, 'reject', alice, 'wrong warehouse')).status).toBe(202);
+  expect(await result(id)).toMatchObject({ status: 'rejected', error: 'wrong warehouse' });
+  expect(await groupDrafts(id)).toHaveLength(0);
+  expect((await getCart(id)).body.drafts.map((d: Json) => d.status)).toEqual(['deleted', 'deleted']);
+});
+
+it('reminds, then cancels at the deadline when nobody decides', async () => {
+  await startService({ approvalTimeoutMs: 3_000, reminderAfterMs: 1_000 });
+  const started = await submit(cart(5, LOC_APPROVAL));
+  const id = started.body.groupId;
+  expect(await result(id)).toMatchObject({ status: 'expired' });
+  expect(await groupDrafts(id)).toHaveLength(0);
+  const view = await getCart(id);
+  expect(view.body.status).toBe('expired');
+  expect(view.body.approval.reminderSentAt).not.toBeNull();
+});
+
+it('the same Idempotency-Key gives the same group and one workflow; with another body it is refused', async () => {
+  await startService();
+  const key = randomUUID();
+  const [a, b] = await Promise.all([submit(cart(30), key), submit(cart(30), key)]);
+  expect(a.body.groupId).toBe(b.body.groupId);
+  await result(a.body.groupId);
+  const again = await submit(cart(30), key);
+  expect(again.status).toBe(202);
+  expect(again.headers.get('idempotent-replayed')).toBe('true');
+  expect(again.body.groupId).toBe(a.body.groupId);
+  const conflict = await submit(cart(31), key);
+  expect(conflict.status).toBe(409);
+  expect(conflict.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  expect(await groupDrafts(a.body.groupId)).toHaveLength(1);
+  expect(Number((await database.pool.query(`SELECT count(*) AS n FROM cart_groups WHERE idempotency_key = $1`, [key])).rows[0].n)).toBe(1);
+});
+
+it('a dropped response after a create and injected 5xx still give exactly the planned drafts, none duplicated', async () => {
+  await startService();
+  await setFaults(h, [
+    { field: 'draftOrderCreate', times: 1, effect: 'drop' },
+    { field: 'draftOrderCreate', times: 2, effect: 'http', httpStatus: 503 },
+    { field: 'draftOrderComplete', times: 1, effect: 'drop' },
+  ]);
+  const started = await submit(cart(1_200));
+  expect(await result(started.body.groupId)).toMatchObject({ status: 'completed' });
+  const drafts = await groupDrafts(started.body.groupId);
+  expect(drafts).toHaveLength(3);
+  expect(drafts.every((d: Json) => d.status === 'COMPLETED')).toBe(true);
+  const state = await shopState(h);
+  expect(state.orders.filter((o: Json) => drafts.some((d: Json) => d.id === o.draftOrderId))).toHaveLength(3);
+  // The dropped create was found by its tag on the retry, not created again.
+  const attempts = (await database.pool.query(`SELECT draft_index, attempts FROM cart_drafts WHERE group_id = $1 ORDER BY draft_index`, [started.body.groupId])).rows;
+  expect(attempts.some((a) => a.attempts > 1)).toBe(true);
+});
+
+it('reports bad input with 4xx and a reason, and marks a cart with unknown SKUs invalid without creating anything', async () => {
+  await startService();
+  const noKey = await fetch(`${api.url}/carts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` }, body: JSON.stringify(cart(2)) }).then(json);
+  expect([noKey.status, noKey.body.error.code]).toEqual([400, 'IDEMPOTENCY_KEY_REQUIRED']);
+  const noAuth = await fetch(`${api.url}/carts`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'k' }, body: '{}' });
+  expect(noAuth.status).toBe(401);
+  expect((await submit('{"shop":')).status).toBe(400);
+  const badQuantity = await submit({ ...cart(2), lines: [{ sku: 'A', quantity: 0 }] });
+  expect([badQuantity.status, badQuantity.body.error.code]).toEqual([400, 'CART_INVALID']);
+
+  const csv = `sku,quantity\n${skus[0]!.sku},3\n${skus[1]!.sku},three\n,2\n"${skus[2]!.sku}",4\n`;
+  const csvBad = await fetch(`${api.url}/carts?shop=${TEST_SHOP}&companyLocationId=${encodeURIComponent(LOC_OPEN)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${ADMIN_TOKEN}`, 'idempotency-key': randomUUID() },
+    body: csv,
+  }).then(json);
+  expect(csvBad.status).toBe(400);
+  expect(csvBad.body.error.details.map((p: Json) => p.row)).toEqual([3, 4]);
+  const csvGood = await fetch(`${api.url}/carts?shop=${TEST_SHOP}&companyLocationId=${encodeURIComponent(LOC_OPEN)}&poNumber=PO-CSV`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${ADMIN_TOKEN}`, 'idempotency-key': randomUUID() },
+    body: `sku,quantity\n${skus[0]!.sku},3\n"${skus[2]!.sku}",4\n`,
+  }).then(json);
+  expect(csvGood.status).toBe(202);
+  expect(await result(csvGood.body.groupId)).toMatchObject({ status: 'completed' });
+  expect((await groupDrafts(csvGood.body.groupId))[0].lines.map((l: Json) => [l.sku, l.quantity])).toEqual([
+    [skus[0]!.sku, 3],
+    [skus[2]!.sku, 4],
+  ]);
+
+  const unknown = await submit({ ...cart(3), lines: [{ sku: skus[0]!.sku, quantity: 1 }, { sku: 'NO-SUCH-SKU', quantity: 2 }] });
+  expect(unknown.status).toBe(202);
+  expect(await result(unknown.body.groupId)).toMatchObject({ status: 'invalid' });
+  const view = await getCart(unknown.body.groupId);
+  expect(view.body.problems).toEqual([{ line: 2, sku: 'NO-SUCH-SKU', variantId: null, problem: 'SKU NO-SUCH-SKU is not in the catalog' }]);
+  expect(await groupDrafts(unknown.body.groupId)).toHaveLength(0);
+});
