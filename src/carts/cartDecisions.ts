@@ -36,6 +36,7 @@ export function createCartDecisions(deps: { temporal: Client; carts: CartReposit
         if (err instanceof WorkflowNotFoundError) return { outcome: 'not_awaiting_approval', status: group.status };
         throw err;
       }
+      await deps.carts.decisionSent(groupId, { ...input, decision: decision === 'approve' ? 'approved' : 'rejected', sentAt: new Date().toISOString() });
       return { outcome: 'signalled', groupId };
     },
   };

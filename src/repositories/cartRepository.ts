@@ -139,6 +139,17 @@ export function createCartRepository(db: Db) {
         .where(and(eq(cartDrafts.groupId, id), eq(cartDrafts.draftIndex, index)));
     },
 
+    /**
+     * A decision sent to the workflow, recorded at once so the approvals page stops
+     * offering the cart; the workflow's own record (the first decision it received) replaces it.
+     */
+    async decisionSent(id: string, decision: unknown): Promise<void> {
+      await db
+        .update(cartGroups)
+        .set({ approvalDecision: decision, updatedAt: sql`now()` })
+        .where(and(eq(cartGroups.id, id), sql`${cartGroups.approvalDecision} IS NULL`));
+    },
+
     /** "Company — location" as the webhooks recorded them, or the location's GID. */
     async buyerName(id: string): Promise<string> {
       const { rows } = await pool.query<{ name: string }>(
@@ -157,7 +168,7 @@ export function createCartRepository(db: Db) {
       const { rows } = await pool.query<{ id: string }>(
         `SELECT g.id FROM cart_groups g JOIN approvers a ON a.shop = g.shop
            JOIN approver_locations al ON al.approver_id = a.id AND al.company_location_gid = g.company_location_gid
-          WHERE a.id = $1 AND g.status = 'awaiting_approval' ORDER BY g.created_at`,
+          WHERE a.id = $1 AND g.status = 'awaiting_approval' AND g.approval_decision IS NULL ORDER BY g.created_at`,
         [approverId],
       );
       const groups = await Promise.all(rows.map((r) => this.get(r.id)));

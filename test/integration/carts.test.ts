@@ -5,27 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { runBulk } from '../../sim/shopify/testing/bulk';
-import { startHarness, TEST_SHOP, TEST_TOKEN, type Harness, type Json } from '../../sim/shopify/testing/harness';
+import { TEST_SHOP, type Harness, type Json } from '../../sim/shopify/testing/harness';
 import type { RunningApi } from '../../src/api/startApi';
-import { mergeCatalog } from '../../src/catalog/merge/mergeCatalog';
-import { loadBulkFile } from '../../src/catalog/staging/loadBulkFile';
-import { parseStagedLines } from '../../src/catalog/staging/parseStagedLines';
 import { groupTag } from '../../src/domain/carts/draftInput';
-import { createApproverRepository } from '../../src/repositories/approverRepository';
-import { createShopRepository } from '../../src/repositories/shopRepository';
-import { CATALOG_EXPORT_QUERY } from '../../src/shopify/bulk/catalogExportQuery';
 import type { RunningWorker } from '../../src/worker/startWorker';
 import type { DraftOrderWorkflowResult } from '../../src/workflows/draftOrderWorkflow';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { LOC_APPROVAL, LOC_OPEN, startCartShop, type CartShop } from '../helpers/cartShop';
+import type { TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
 import { connectClient, startTestApi, startTestWorker, uniqueTaskQueue } from '../helpers/service';
 import { setFaults, shopState } from '../helpers/shopifySim';
 
-const PRODUCTS = 300;
-const VARIANTS = 5; // 1,500 SKUs
-const LOC_OPEN = 'gid://shopify/CompanyLocation/1001'; // no approval needed
-const LOC_APPROVAL = 'gid://shopify/CompanyLocation/1002'; // every cart needs approval
 const ADMIN_TOKEN = 'admin-test-token';
 
 let h: Harness;
@@ -34,8 +24,8 @@ let temporal: Client;
 let api: RunningApi;
 let worker: RunningWorker;
 let skus: { sku: string; gid: string; price: string }[];
-let alice: string; // approves LOC_APPROVAL
-let bob: string; // approves LOC_OPEN only
+let alice: string;
+let bob: string;
 
 const json = async (res: Response) => ({ status: res.status, headers: res.headers, body: (await res.json()) as Json });
 const submit = (body: unknown, key = randomUUID(), headers: Record<string, string> = {}) =>
@@ -72,35 +62,14 @@ async function startService(carts: { approvalTimeoutMs?: number; reminderAfterMs
   worker = await startTestWorker(database.db, taskQueue, undefined, false, { adminBaseUrl: `${h.url}/{shop}` });
 }
 
+let shop: CartShop;
 beforeAll(async () => {
-  h = await startHarness({}, { catalog: { products: PRODUCTS, variantsPerProduct: VARIANTS, locations: 2, metafieldsPerProduct: 1, seed: 21 } });
+  shop = await startCartShop();
+  ({ h, database, skus, alice, bob } = shop);
   temporal = await connectClient();
-  database = await createTestDatabase();
-  await createShopRepository(database.db).saveInstall(TEST_SHOP, TEST_TOKEN);
-  // The catalog in PostgreSQL is the simulator's, through the real import path.
-  const { op } = await runBulk(h, CATALOG_EXPORT_QUERY);
-  const importId = randomUUID();
-  await database.pool.query(`INSERT INTO catalog_imports (id, shop, workflow_id, trigger, status) VALUES ($1, $2, 'test', 'test', 'loading')`, [importId, TEST_SHOP]);
-  await loadBulkFile({ pool: database.pool, importId, url: op.url });
-  await parseStagedLines(database.pool, importId, { maxRejects: 0 });
-  await mergeCatalog(database.pool, { importId, shop: TEST_SHOP, exportStartedAt: new Date(op.createdAt) });
-  await database.pool.query(`UPDATE catalog_imports SET status = 'completed' WHERE id = $1`, [importId]);
-  skus = (await database.pool.query(`SELECT sku, gid, price::text AS price FROM product_variants WHERE shop = $1 ORDER BY gid`, [TEST_SHOP])).rows;
-  // Negotiated prices for LOC_OPEN: the first 100 SKUs 1.00 off list, 2.50 off from 10 units.
-  for (const s of skus.slice(0, 100)) {
-    await database.pool.query(
-      `INSERT INTO negotiated_prices (shop, company_location_gid, variant_gid, min_quantity, price) VALUES ($1, $2, $3, 1, $4::numeric - 1), ($1, $2, $3, 10, $4::numeric - 2.5)`,
-      [TEST_SHOP, LOC_OPEN, s.gid, s.price],
-    );
-  }
-  await database.pool.query(`INSERT INTO company_location_settings (shop, company_location_gid, requires_approval) VALUES ($1, $2, true)`, [TEST_SHOP, LOC_APPROVAL]);
-  const approvers = createApproverRepository(database.db);
-  alice = (await approvers.create({ shop: TEST_SHOP, name: 'Alice Approver', companyLocationGids: [LOC_APPROVAL] })).token;
-  bob = (await approvers.create({ shop: TEST_SHOP, name: 'Bob Buyer-Manager', companyLocationGids: [LOC_OPEN] })).token;
 }, 60_000);
 afterAll(async () => {
-  await database?.close();
-  await h?.close();
+  await shop?.close();
   await temporal?.connection.close();
 });
 // The shop is not reset between tests: draft IDs are unique in a shop's life, and each

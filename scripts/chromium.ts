@@ -1,0 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/**
+ * The browser the approvals-page test drives: Debian's chromium package. Installed with
+ * apt-get when missing and we may (root, Debian); otherwise the error says what to do.
+ */
+export function ensureChromium(log: (message: string) => void): string {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (existsSync(path)) return path;
+  const root = process.getuid?.() === 0;
+  if (!root || !existsSync('/usr/bin/apt-get')) {
+    throw new Error(`Chromium not found at ${path}: install Debian's \`chromium\` package (sudo apt-get install -y chromium) or set CHROMIUM_PATH`);
+  }
+  log('installing chromium with apt-get (once) …');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+  if (!existsSync(path)) throw new Error(`apt-get installed chromium but ${path} does not exist`);
+  return path;
+}
