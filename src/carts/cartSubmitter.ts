@@ -21,7 +21,7 @@ export const cartRequestHash = (cart: CartRequest) => createHash('sha256').updat
  * starts the workflow if the first attempt could not (Temporal down): the client's retry
  * is what completes the submission, and it can never make a second group.
  */
-export function createCartSubmitter(deps: { temporal: Client; taskQueue: string; carts: CartRepository; settings: Pick<CartSettings, 'approvalTimeoutMs' | 'reminderAfterMs'> }) {
+export function createCartSubmitter(deps: { temporal: Client; taskQueue: string; carts: CartRepository; settings: Pick<CartSettings, 'approvalTimeoutMs' | 'reminderAfterMs' | 'stepTimeoutMs'> }) {
   return {
     async submit(cart: CartRequest, idempotencyKey: string): Promise<SubmitCartOutcome> {
       const id = randomUUID();
@@ -29,7 +29,7 @@ export function createCartSubmitter(deps: { temporal: Client; taskQueue: string;
       if (recorded.outcome === 'conflict') return { outcome: 'key_conflict', group: recorded.group };
       const group = recorded.group;
       if (group.status === 'received') {
-        const input: DraftOrderWorkflowInput = { groupId: group.id, approvalTimeout: deps.settings.approvalTimeoutMs, reminderAfter: deps.settings.reminderAfterMs };
+        const input: DraftOrderWorkflowInput = { groupId: group.id, approvalTimeout: deps.settings.approvalTimeoutMs, reminderAfter: deps.settings.reminderAfterMs, stepTimeout: deps.settings.stepTimeoutMs };
         try {
           await deps.temporal.workflow.start('draftOrderWorkflow', {
             workflowId: group.workflowId,

@@ -103,6 +103,8 @@ export interface CartSettings {
   completion: 'payment_pending' | 'invoice';
   approvalTimeoutMs: number;
   reminderAfterMs: number;
+  /** How long one Shopify step may run before Temporal retries it elsewhere (a dead worker's step). */
+  stepTimeoutMs: number;
 }
 
 /** What parseConfig gives without CART_* / DRAFT_ORDER_* keys (tests and benches that build no Config). */
@@ -112,6 +114,7 @@ export const DEFAULT_CART_SETTINGS: CartSettings = {
   completion: 'payment_pending',
   approvalTimeoutMs: 72 * 3_600_000,
   reminderAfterMs: 48 * 3_600_000,
+  stepTimeoutMs: 60_000,
 };
 
 /** A config whose PostgreSQL and Temporal endpoints are known (given, or started locally). */
@@ -172,6 +175,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       completion: e.DRAFT_ORDER_COMPLETION,
       approvalTimeoutMs: e.CART_APPROVAL_TIMEOUT_HOURS * 3_600_000,
       reminderAfterMs: Math.min(e.CART_APPROVAL_REMINDER_HOURS, e.CART_APPROVAL_TIMEOUT_HOURS) * 3_600_000,
+      stepTimeoutMs: DEFAULT_CART_SETTINGS.stepTimeoutMs,
     },
     webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
     logLevel: e.LOG_LEVEL,

@@ -14,10 +14,12 @@ export const approveSignal = defineSignal<[ApprovalDecisionInput]>(APPROVE_SIGNA
 export const rejectSignal = defineSignal<[ApprovalDecisionInput]>(REJECT_SIGNAL);
 export const stateQuery = defineQuery<CartWorkflowState>(STATE_QUERY);
 
-const steps = proxyActivities<DraftOrderActivities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
-});
+/** Each Shopify step; a step whose worker died is retried elsewhere after `stepTimeout`. */
+const stepsWith = (stepTimeout: Duration) =>
+  proxyActivities<DraftOrderActivities>({
+    startToCloseTimeout: stepTimeout,
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
+  });
 
 /** Compensation must finish: it keeps trying far longer than the forward steps. */
 const compensation = proxyActivities<DraftOrderActivities>({
@@ -31,6 +33,8 @@ export interface DraftOrderWorkflowInput {
   approvalTimeout?: Duration;
   /** When to remind approvers (before the deadline). */
   reminderAfter?: Duration;
+  /** How long one step (e.g. one draftOrderCreate) may take before it is retried; default 1 minute. */
+  stepTimeout?: Duration;
   /** Drafts created at once (each is one throttled draftOrderCreate). */
   createConcurrency?: number;
 }
@@ -55,6 +59,7 @@ export async function draftOrderWorkflow(input: DraftOrderWorkflowInput): Promis
     error: null,
   };
   setHandler(stateQuery, () => state);
+  const steps = stepsWith(input.stepTimeout ?? '1 minute');
   // The first decision wins; later ones (a second approver, a retried request) change nothing.
   const decide = (decision: ApprovalDecision['decision']) => (d: ApprovalDecisionInput) => {
     if (state.decision !== null || typeof d?.approverName !== 'string') return;
@@ -63,7 +68,7 @@ export async function draftOrderWorkflow(input: DraftOrderWorkflowInput): Promis
   setHandler(approveSignal, decide('approved'));
   setHandler(rejectSignal, decide('rejected'));
 
-  const setStatus = async (status: string, extra: { error?: string; approvalDeadline?: string; decision?: unknown } = {}, acts = steps) => {
+  const setStatus = async (status: string, extra: { error?: string; approvalDeadline?: string; decision?: unknown } = {}, acts: DraftOrderActivities = steps) => {
     state.status = status;
     await acts.setCartStatus({ groupId: input.groupId, status: status as never, ...extra });
   };

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     workflowBundlePath: env('WORKER_WORKFLOW_BUNDLE'),
     shopify: { adminBaseUrl: env('WORKER_SHOPIFY_BASE_URL'), apiVersion: '2026-07', requestTimeoutMs: 10_000, maxConcurrencyPerShop: 4 },
     catalog: { maxRejects: 100, segmentBytes: Number(process.env.WORKER_SEGMENT_BYTES ?? 64 * 1024) },
+    drafts: { searchSettleMs: 0 },
     relay: { pollIntervalMs: 200, minBackoffMs: 100, maxBackoffMs: 1_000 },
   });
   console.log('worker ready');

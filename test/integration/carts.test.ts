@@ -3,6 +3,7 @@
  * → linked drafts in the (simulated) shop → approval by signal → completed or deleted.
  * Real PostgreSQL, real Temporal, the Shopify simulator over HTTP with its faults.
  */
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { TEST_SHOP, type Harness, type Json } from '../../sim/shopify/testing/harness';
@@ -15,6 +16,7 @@ import type { TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
 import { connectClient, startTestApi, startTestWorker, uniqueTaskQueue } from '../helpers/service';
 import { setFaults, shopState } from '../helpers/shopifySim';
+import { spawnWorkerProcess, stopWorkerProcess } from '../helpers/spawnWorker';
 
 const ADMIN_TOKEN = 'admin-test-token';
 
@@ -201,6 +203,41 @@ it('a dropped response after a create and injected 5xx still give exactly the pl
   const attempts = (await database.pool.query(`SELECT draft_index, attempts FROM cart_drafts WHERE group_id = $1 ORDER BY draft_index`, [started.body.groupId])).rows;
   expect(attempts.some((a) => a.attempts > 1)).toBe(true);
 });
+
+it('a worker SIGKILLed mid-creation: the next one finds what was created and makes only the rest, exactly the planned drafts', async () => {
+  // Every create answers 1.5 s late (Shopify has executed it by the time the worker dies).
+  await setFaults(h, [{ field: 'draftOrderCreate', latencyMs: 1_500, times: 100 }]);
+  const taskQueue = uniqueTaskQueue('carts-kill');
+  api = await startTestApi({ db: database.db, temporal, taskQueue, adminApiToken: ADMIN_TOKEN, carts: { stepTimeoutMs: 5_000 } });
+  const spawn = () => spawnWorkerProcess({ databaseUrl: database.url, taskQueue, shopifyBaseUrl: `${h.url}/{shop}` });
+  const first = await spawn();
+  let second: ChildProcess | undefined;
+  try {
+    const started = await submit(cart(1_450)); // 3 drafts of ~483 lines, created 4 at a time
+    const id = started.body.groupId;
+    // Killed while the shop is executing a create.
+    await eventually(async () => (await shopState(h)).requestStats.inFlight > 0, 30_000, 20);
+    await stopWorkerProcess(first, 'SIGKILL');
+    // The killed attempts' creates still land at the shop, their answers lost.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const landed = (await groupDrafts(id)).length;
+    expect(landed).toBeGreaterThan(0);
+    await h.admin('DELETE', '/_sim/faults');
+    second = await spawn();
+    expect(await result(id)).toMatchObject({ status: 'completed' });
+    const drafts = await groupDrafts(id);
+    expect(drafts.map((d: Json) => d.lines.length)).toEqual([484, 483, 483]);
+    expect(drafts.every((d: Json) => d.status === 'COMPLETED')).toBe(true);
+    const recorded = (await database.pool.query(`SELECT draft_order_gid, attempts FROM cart_drafts WHERE group_id = $1 ORDER BY draft_index`, [id])).rows;
+    expect(recorded.map((r) => r.draft_order_gid)).toEqual(drafts.map((d: Json) => d.id));
+    // The drafts that had landed were found by tag on the second attempt, not created again.
+    expect(recorded.filter((r) => r.attempts >= 2).length).toBeGreaterThanOrEqual(landed);
+  } finally {
+    await stopWorkerProcess(first, 'SIGKILL');
+    if (second) await stopWorkerProcess(second);
+    worker = undefined as unknown as RunningWorker;
+  }
+}, 120_000);
 
 it('reports bad input with 4xx and a reason, and marks a cart with unknown SKUs invalid without creating anything', async () => {
   await startService();

@@ -4,7 +4,7 @@
  * signal → streamed load → merge; `GET /imports/:id` to follow it. Real PostgreSQL, real
  * Temporal, the Shopify simulator over HTTP.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Harness } from '../../sim/shopify/testing/harness';
@@ -19,6 +19,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
 import { connectClient, startTestApi, startTestWorker, uniqueTaskQueue } from '../helpers/service';
 import { shopState } from '../helpers/shopifySim';
+import { spawnWorkerProcess, stopWorkerProcess } from '../helpers/spawnWorker';
 import { TEST_SECRET } from '../helpers/webhooks';
 
 const PRODUCTS = 4_000;
@@ -139,28 +140,7 @@ it('answers bad requests with a 4xx and a reason', async () => {
 it('a worker killed (SIGKILL) mid-download: the next one resumes with Range and the counts are exact', async () => {
   // Serve the file slowly so the kill lands midway through the download.
   await h.admin('PUT', `/_sim/shops/${TEST_SHOP}/bulk-faults`, { downloadBytesPerSecond: 1_500_000 });
-  const spawnWorker = async (): Promise<ChildProcess> => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'helpers', 'workerProcess.ts')], {
-      env: {
-        ...process.env,
-        WORKER_DATABASE_URL: database.url,
-        WORKER_TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS,
-        WORKER_TASK_QUEUE: taskQueue,
-        WORKER_WORKFLOW_BUNDLE: process.env.TEST_WORKFLOW_BUNDLE,
-        WORKER_SHOPIFY_BASE_URL: `${h.url}/{shop}`,
-        WORKER_SEGMENT_BYTES: String(256 * 1024),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    // Wait until it polls; keep draining its stdout so it never blocks on a full pipe.
-    await new Promise<void>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-      child.stdout!.on('data', (data: Buffer) => {
-        if (data.toString().includes('worker ready')) resolve();
-      });
-    });
-    return child;
-  };
+  const spawnWorker = () => spawnWorkerProcess({ databaseUrl: database.url, taskQueue, shopifyBaseUrl: `${h.url}/{shop}`, segmentBytes: 256 * 1024 });
   const first = await spawnWorker();
   // Started as the API does, but with a short heartbeat timeout so the takeover is quick.
   const importId = '00000000-0000-4000-8000-0000000000aa';
@@ -171,8 +151,7 @@ it('a worker killed (SIGKILL) mid-download: the next one resumes with Range and 
     const s = (await get(started.body.statusUrl)).body;
     return s.status === 'loading' && s.bytes.loaded > 0 && s.bytes.loaded < s.bytes.total / 2 ? s : undefined;
   }, 120_000, 50);
-  first.kill('SIGKILL');
-  await new Promise((resolve) => first.once('exit', resolve));
+  await stopWorkerProcess(first, 'SIGKILL');
 
   await h.admin('DELETE', `/_sim/shops/${TEST_SHOP}/bulk-faults`);
   const second = await spawnWorker();
@@ -189,8 +168,7 @@ it('a worker killed (SIGKILL) mid-download: the next one resumes with Range and 
     expect(await count('product_variants', 'deleted_at IS NULL')).toBe(PRODUCTS * VARIANTS);
     expect(await count('inventory_levels')).toBe(PRODUCTS * VARIANTS * LOCATIONS);
   } finally {
-    second.kill('SIGTERM');
-    await new Promise((resolve) => second.once('exit', resolve));
+    await stopWorkerProcess(second);
   }
 }, 240_000);
 
