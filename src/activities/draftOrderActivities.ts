@@ -266,7 +266,7 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
           await new Promise((resolve) => setTimeout(resolve, settings.searchSettleMs));
         }
       }
-      const lines = (await carts.lines(groupId)).filter((l) => l.draftIndex === index);
+      const lines = await carts.linesOfDraft(groupId, index);
       const input = draftOrderInput({
         groupId,
         index,

@@ -71,6 +71,15 @@ export function createCartRepository(db: Db) {
       return db.select().from(cartLines).where(eq(cartLines.groupId, id)).orderBy(asc(cartLines.lineNo));
     },
 
+    /** The lines of one planned draft, in cart order. */
+    async linesOfDraft(id: string, draftIndex: number): Promise<CartLineRow[]> {
+      return db
+        .select()
+        .from(cartLines)
+        .where(and(eq(cartLines.groupId, id), eq(cartLines.draftIndex, draftIndex)))
+        .orderBy(asc(cartLines.lineNo));
+    },
+
     async drafts(id: string): Promise<CartDraftRow[]> {
       return db.select().from(cartDrafts).where(eq(cartDrafts.groupId, id)).orderBy(asc(cartDrafts.draftIndex));
     },

@@ -82,14 +82,22 @@ export async function draftOrderWorkflow(input: DraftOrderWorkflowInput): Promis
   state.status = 'creating';
   state.approvalRequired = prepared.approvalRequired;
 
-  try {
-    const concurrency = Math.max(1, input.createConcurrency ?? 4);
-    const created: CreatedDraft[] = [];
+  const concurrency = Math.max(1, input.createConcurrency ?? 4);
+  /** Runs `step` for every planned draft, `concurrency` at a time. */
+  const eachDraft = async <T>(step: (index: number) => Promise<T>): Promise<T[]> => {
+    const out: T[] = [];
     for (let i = 0; i < prepared.drafts.length; i += concurrency) {
-      const batch = prepared.drafts.slice(i, i + concurrency);
-      created.push(...(await Promise.all(batch.map((d) => steps.createDraftOrder({ groupId: input.groupId, index: d.index })))));
-      state.drafts = created.map((c) => ({ index: c.index, draftOrderGid: c.draftOrderGid, name: c.name }));
+      out.push(...(await Promise.all(prepared.drafts.slice(i, i + concurrency).map((d) => step(d.index)))));
     }
+    return out;
+  };
+  try {
+    const created: CreatedDraft[] = await eachDraft(async (index) => {
+      const draft = await steps.createDraftOrder({ groupId: input.groupId, index });
+      state.drafts = [...state.drafts, { index: draft.index, draftOrderGid: draft.draftOrderGid, name: draft.name }].sort((a, b) => a.index - b.index);
+      return draft;
+    });
+    state.drafts = created.map((c) => ({ index: c.index, draftOrderGid: c.draftOrderGid, name: c.name }));
     await steps.linkDraftOrders({ groupId: input.groupId });
 
     if (prepared.approvalRequired) {
@@ -110,7 +118,7 @@ export async function draftOrderWorkflow(input: DraftOrderWorkflowInput): Promis
     }
 
     await setStatus('completing', state.decision ? { decision: state.decision } : {});
-    for (const d of prepared.drafts) await steps.completeDraftOrder({ groupId: input.groupId, index: d.index });
+    await eachDraft((index) => steps.completeDraftOrder({ groupId: input.groupId, index }));
     await setStatus('completed');
     return state;
   } catch (err) {

@@ -124,6 +124,7 @@ export function createGraphqlExecutor(core: SimulatorCore) {
       const data = (result.data ?? null) as Record<string, unknown> | null;
       const actual = Math.min(requested, queryCost(core.schema, operation, fragments, coerced.coerced, data));
       shop.bucket.refund(requested - actual, core.clock.now());
+      stats.pointsCharged += actual;
       if (decision.effect.kind === 'drop') return { kind: 'drop' };
 
       const body: GraphqlBody = { data, ...(result.errors ? { errors: result.errors.map((e) => e.toJSON() as ShopifyGraphQLError) } : {}) };

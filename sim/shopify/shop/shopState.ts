@@ -27,6 +27,8 @@ export interface RequestStats {
   /** Highest number of requests being executed at once (after the bucket let them in). */
   peakInFlight: number;
   inFlight: number;
+  /** Points charged (actual cost) over every executed request: what the bucket really paid. */
+  pointsCharged: number;
 }
 
 /** Everything the simulator knows about one shop (one app installed on it). */
@@ -75,6 +77,6 @@ export function createShopState(registration: ParsedShopRegistration, now: numbe
     webhookLog: new WebhookLog(),
     invoices: [],
     bulkDownloads: [],
-    stats: { requests: 0, throttled: 0, maxCostExceeded: 0, faulted: 0, executed: 0, peakInFlight: 0, inFlight: 0 },
+    stats: { requests: 0, throttled: 0, maxCostExceeded: 0, faulted: 0, executed: 0, peakInFlight: 0, inFlight: 0, pointsCharged: 0 },
   };
 }
