@@ -7,10 +7,12 @@ import type { CatalogImportStarter } from '../catalog/catalogImportStarter';
 import type { CatalogImportRepository } from '../repositories/catalogImportRepository';
 import type { CartDecisions } from '../carts/cartDecisions';
 import type { CartSubmitter } from '../carts/cartSubmitter';
+import type { ApproverRepository } from '../repositories/approverRepository';
 import type { CartRepository } from '../repositories/cartRepository';
 import { adminAuth } from './middleware/adminAuth';
 import { errorHandler } from './middleware/errorHandler';
 import { approvalsRoutes } from './routes/approvals';
+import { approverRoutes } from './routes/approvers';
 import { cartRoutes } from './routes/carts';
 import { catalogImportRoutes } from './routes/catalogImports';
 import { healthRoutes, type HealthChecks } from './routes/health';
@@ -26,7 +28,7 @@ export interface AppDeps {
   inbox: InboxRepository;
   health: HealthChecks;
   catalogImports: { starter: CatalogImportStarter; imports: CatalogImportRepository };
-  carts: { submitter: CartSubmitter; decisions: CartDecisions; carts: CartRepository; maxLines: number; secureCookies: boolean };
+  carts: { submitter: CartSubmitter; decisions: CartDecisions; carts: CartRepository; approvers: ApproverRepository; maxLines: number; secureCookies: boolean };
   /** New work for the relay (a replay was queued). */
   kickRelay: () => void;
   /** Extra routers mounted before the error handler (benchmarks mount their ceiling route here). */
@@ -43,6 +45,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(catalogImportRoutes({ ...deps.catalogImports, auth: adminAuth(deps.adminApiToken) }));
   app.use(cartRoutes({ ...deps.carts, auth: adminAuth(deps.adminApiToken) }));
   app.use(approvalsRoutes(deps.carts));
+  app.use(approverRoutes({ approvers: deps.carts.approvers, auth: adminAuth(deps.adminApiToken) }));
   for (const router of deps.extraRouters ?? []) app.use(router);
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such route' } });

@@ -53,13 +53,15 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     starter: createCatalogImportStarter({ temporal, taskQueue: config.temporal.taskQueue, imports, shops: createShopRepository(db) }),
   };
   const carts = createCartRepository(db);
+  const approvers = createApproverRepository(db);
   const cartSettings = config.carts ?? DEFAULT_CART_SETTINGS;
   const app = createApp({
     catalogImports,
     carts: {
       carts,
       submitter: createCartSubmitter({ temporal, taskQueue: config.temporal.taskQueue, carts, settings: cartSettings }),
-      decisions: createCartDecisions({ temporal, carts, approvers: createApproverRepository(db) }),
+      decisions: createCartDecisions({ temporal, carts, approvers }),
+      approvers,
       maxLines: cartSettings.maxLines,
       secureCookies: config.env === 'production',
     },

@@ -129,6 +129,14 @@ it('waits for an assigned approver: no token, a wrong token or an unassigned app
   const started = await submit(cart(20, LOC_APPROVAL));
   const id = started.body.groupId;
   await eventually(async () => (await getCart(id)).body.status === 'awaiting_approval');
+  // An approver created through the API, for another location, is refused too.
+  const carol = await fetch(`${api.url}/approvers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: JSON.stringify({ shop: TEST_SHOP, name: 'Carol', companyLocationIds: [LOC_OPEN] }),
+  }).then(json);
+  expect(carol.status).toBe(201);
+  expect((await decide(id, 'approve', carol.body.token)).status).toBe(403);
   expect((await decide(id, 'approve')).status).toBe(401);
   expect((await decide(id, 'approve', 'apr_not-a-token')).status).toBe(401);
   expect((await decide(id, 'approve', bob)).status).toBe(403);
@@ -268,6 +276,13 @@ it('reports bad input with 4xx and a reason, and marks a cart with unknown SKUs 
     [skus[0]!.sku, 3],
     [skus[2]!.sku, 4],
   ]);
+
+  const approver = await fetch(`${api.url}/approvers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: JSON.stringify({ shop: TEST_SHOP, name: 'Carol', companyLocationIds: ['not-a-gid'] }),
+  }).then(json);
+  expect([approver.status, approver.body.error.code]).toEqual([400, 'BODY_INVALID']);
 
   const unknown = await submit({ ...cart(3), lines: [{ sku: skus[0]!.sku, quantity: 1 }, { sku: 'NO-SUCH-SKU', quantity: 2 }] });
   expect(unknown.status).toBe(202);
