@@ -34,6 +34,16 @@ export class IngestUnavailableError extends AppError {
   }
 }
 
+/**
+ * A dependency the request needs is down; nothing was lost and the client should retry
+ * (for carts: with the same Idempotency-Key). Answered 503 with Retry-After.
+ */
+export class DependencyUnavailableError extends AppError {
+  constructor(message: string, code: string, details: Record<string, unknown> = {}) {
+    super(message, code, details);
+  }
+}
+
 /** A local dependency (embedded PostgreSQL, Temporal dev server, CLI binary) could not be provided. */
 export class LocalStackError extends AppError {
   constructor(message: string, details: Record<string, unknown> = {}) {

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { CartSettings } from '../config/config';
+import { classifyDbError } from '../db/errors';
+import { DependencyUnavailableError } from '../errors';
 import type { CartGroupRow } from '../db/schema';
 import type { CartRequest } from '../domain/carts/cartRequest';
 import { cartWorkflowId } from '../domain/carts/cartWorkflowContract';
@@ -25,7 +27,10 @@ export function createCartSubmitter(deps: { temporal: Client; taskQueue: string;
   return {
     async submit(cart: CartRequest, idempotencyKey: string): Promise<SubmitCartOutcome> {
       const id = randomUUID();
-      const recorded = await deps.carts.record({ id, workflowId: cartWorkflowId(id), idempotencyKey, requestHash: cartRequestHash(cart), cart });
+      const recorded = await deps.carts.record({ id, workflowId: cartWorkflowId(id), idempotencyKey, requestHash: cartRequestHash(cart), cart }).catch((err: unknown) => {
+        if (classifyDbError(err) === 'unavailable') throw new DependencyUnavailableError('the cart could not be recorded: PostgreSQL is unavailable; retry', 'CART_STORE_UNAVAILABLE');
+        throw err;
+      });
       if (recorded.outcome === 'conflict') return { outcome: 'key_conflict', group: recorded.group };
       const group = recorded.group;
       if (group.status === 'received') {
@@ -39,7 +44,12 @@ export function createCartSubmitter(deps: { temporal: Client; taskQueue: string;
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
           });
         } catch (err) {
-          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
+            // Recorded, not started: the client's retry with the same key starts it.
+            throw new DependencyUnavailableError('the cart is recorded but its workflow could not be started (Temporal unavailable); retry with the same Idempotency-Key', 'CART_WORKFLOW_NOT_STARTED', {
+              groupId: group.id,
+            });
+          }
         }
       }
       return { outcome: 'accepted', group, replayed: recorded.outcome === 'existing' };

@@ -5,7 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { TEST_SHOP, type Harness, type Json } from '../../sim/shopify/testing/harness';
 import type { RunningApi } from '../../src/api/startApi';
 import { groupTag } from '../../src/domain/carts/draftInput';
@@ -191,6 +191,26 @@ it('the same Idempotency-Key gives the same group and one workflow; with another
   expect(conflict.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   expect(await groupDrafts(a.body.groupId)).toHaveLength(1);
   expect(Number((await database.pool.query(`SELECT count(*) AS n FROM cart_groups WHERE idempotency_key = $1`, [key])).rows[0].n)).toBe(1);
+});
+
+it('Temporal down: the cart is recorded and answered 503; the retry with the same key starts it, still one group', async () => {
+  const down = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 1_000 }) });
+  const taskQueue = uniqueTaskQueue('carts-down');
+  api = await startTestApi({ db: database.db, temporal: down, taskQueue, adminApiToken: ADMIN_TOKEN });
+  const key = randomUUID();
+  const refused = await submit(cart(10), key);
+  expect(refused.status).toBe(503);
+  expect(refused.headers.get('retry-after')).toBe('5');
+  expect(refused.body).toMatchObject({ error: { code: 'CART_WORKFLOW_NOT_STARTED' }, groupId: expect.any(String) });
+  await api.close();
+  await down.connection.close().catch(() => undefined);
+
+  api = await startTestApi({ db: database.db, temporal, taskQueue, adminApiToken: ADMIN_TOKEN });
+  worker = await startTestWorker(database.db, taskQueue, undefined, false, { adminBaseUrl: `${h.url}/{shop}` });
+  const retried = await submit(cart(10), key);
+  expect([retried.status, retried.body.groupId]).toEqual([202, refused.body.groupId]);
+  expect(await result(retried.body.groupId)).toMatchObject({ status: 'completed' });
+  expect(await groupDrafts(retried.body.groupId)).toHaveLength(1);
 });
 
 it('a dropped response after a create and injected 5xx still give exactly the planned drafts, none duplicated', async () => {

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { AppError, IngestUnavailableError } from '../../errors';
+import { AppError, DependencyUnavailableError, IngestUnavailableError } from '../../errors';
 import { RejectedBodyError } from '../../ingest/webhookIngestor';
 import type { Logger } from '../../logger';
 
@@ -27,6 +27,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       // 503 makes Shopify redeliver; nothing was recorded, so nothing is lost.
       logger.error({ path: req.path, causes: err.causes }, 'webhook not recorded: PostgreSQL and Temporal unavailable');
       res.status(503).set('Retry-After', '5').json({ error: { code: err.code, message: err.message } });
+      return;
+    }
+    if (err instanceof DependencyUnavailableError) {
+      logger.warn({ path: req.path, code: err.code, err: err.message }, 'dependency unavailable');
+      res.status(503).set('Retry-After', '5').json({ error: { code: err.code, message: err.message }, ...err.details });
       return;
     }
     if (err instanceof AppError) {
