@@ -16,12 +16,10 @@
  * and the split engine's time for 10,000 lines (median of 200 runs) beside a plain bin-pack
  * (fixed-size chunks, no grouping).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { runBulk } from '../sim/shopify/testing/bulk';
 import type { Harness } from '../sim/shopify/testing/harness';
@@ -36,6 +34,7 @@ import { draftOrderInput } from '../src/domain/carts/draftInput';
 import { planSplit } from '../src/domain/carts/splitPlan';
 import { parseMoney } from '../src/domain/money/decimal';
 import { stopChild } from '../src/local/childProcess';
+import { simAdmin, startSimulatorProcess } from './simProcess';
 import { PostgresCluster } from '../src/local/postgresCluster';
 import { freePort } from '../src/local/ports';
 import { ensureTemporalCli } from '../src/local/temporalCli';
@@ -63,29 +62,6 @@ const arg = (name: string, fallback: string) => {
   return i > 0 ? String(process.argv[i + 1]) : fallback;
 };
 const fmt = (n: number, digits = 2) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-async function startSimulator(plan: string, products: number): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(__dirname, '..', 'sim', 'shopify', 'main.ts'), '--port', String(port), '--shop', SHOP, '--token', TOKEN, '--plan', plan, '--products', String(products), '--variants', '5', '--log-level', 'warn'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
-    lines.on('line', (line) => {
-      if (line.includes('listening on')) resolve();
-    });
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
-async function simAdmin<T>(url: string, method: string, route: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${url}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${route}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-}
 
 interface ShopStats {
   requestStats: { requests: number; throttled: number; pointsCharged: number };
@@ -144,7 +120,7 @@ async function main(): Promise<void> {
     namespace: 'default',
     logFile: path.join(scratch, 'temporal.log'),
   });
-  const sim = await startSimulator(plan, products);
+  const sim = await startSimulatorProcess({ shop: SHOP, token: TOKEN, plan, products });
   const logger = createLogger('warn');
   try {
     await postgres.start();

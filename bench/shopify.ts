@@ -11,15 +11,14 @@
  * Prints elapsed time, the theoretical minimum, throughput as a share of it, failed calls
  * and how many THROTTLED answers Shopify gave.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { createDb, createPool } from '../src/db/client';
 import { runMigrations } from '../src/db/migrate';
 import { stopChild } from '../src/local/childProcess';
+import { simAdmin, startSimulatorProcess } from './simProcess';
 import { PostgresCluster } from '../src/local/postgresCluster';
 import { freePort } from '../src/local/ports';
 import { createAdminClient } from '../src/shopify/client/adminClient';
@@ -58,32 +57,9 @@ interface RunResult {
   throttled: number;
 }
 
-async function startSimulator(plan: string, bucket: number): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(__dirname, '..', 'sim', 'shopify', 'main.ts'), '--port', String(port), '--shop', SHOP, '--token', TOKEN, '--plan', plan, '--bucket-size', String(bucket), '--products', '200', '--variants', '5', '--log-level', 'warn'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
-    lines.on('line', (line) => {
-      if (line.includes('listening on')) resolve();
-    });
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
-async function simAdmin(url: string, method: string, route: string, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${url}${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${route}: HTTP ${res.status}`);
-  return (await res.json()) as Record<string, unknown>;
-}
-
 async function throttledCount(url: string): Promise<number> {
-  const state = await simAdmin(url, 'GET', `/_sim/shops/${SHOP}/state`);
-  return (state.requestStats as { throttled: number }).throttled;
+  const state = await simAdmin<{ requestStats: { throttled: number } }>(url, 'GET', `/_sim/shops/${SHOP}/state`);
+  return state.requestStats.throttled;
 }
 
 /** Runs `calls` tasks with at most `concurrency` at once; counts successes and failures. */
@@ -160,7 +136,7 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'bench-shopify-'));
   chmodSync(scratch, 0o755);
   const postgres = new PostgresCluster({ dataDir: path.join(scratch, 'pg'), port: await freePort() });
-  const sim = await startSimulator(plan, bucket);
+  const sim = await startSimulatorProcess({ shop: SHOP, token: TOKEN, plan, bucketSize: bucket, products: 200 });
   try {
     await postgres.start();
     const dbUrl = await postgres.createDatabase('bench');
