@@ -3,12 +3,13 @@ import type pg from 'pg';
 import type { CartGroupRow, CartGroupStatus } from '../db/schema';
 import type { CartLine } from '../domain/carts/cartRequest';
 import { chunkTag, draftOrderInput, groupTag, siblingMetafields } from '../domain/carts/draftInput';
-import { moneyOrNull, prepareCart, type CatalogVariant } from '../domain/carts/prepareCart';
-import type { PriceBreak } from '../domain/carts/pricing';
-import type { WarehouseRoute } from '../domain/carts/routing';
+import { prepareCart, type PreparedLine } from '../domain/carts/prepareCart';
 import { formatMoney, parseMoney, type Money } from '../domain/money/decimal';
 import type { Logger } from '../logger';
 import type { CartRepository } from '../repositories/cartRepository';
+import type { RulesRepository } from '../repositories/rulesRepository';
+import { loadCartRules } from '../validation/loadCartRules';
+import { validateCart } from '../domain/validation/validateCart';
 import { ShopifyUserErrorsError } from '../shopify/client/errors';
 import type { ShopAdminClient } from '../shopify/client/adminClient';
 import { ShopNotInstalledError, type ShopClients } from '../shopify/client/shopClients';
@@ -64,6 +65,7 @@ export interface DraftOrderActivities {
 export interface DraftOrderDeps {
   pool: pg.Pool;
   carts: CartRepository;
+  rules: RulesRepository;
   shopify: ShopClients;
   settings: DraftOrderSettings;
   logger: Logger;
@@ -152,65 +154,43 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
       if (row.plan !== null) return summary(row);
       const lines = await carts.lines(groupId);
       const cartLines: CartLine[] = lines.map((l) => (l.variantGid && !l.sku ? { variantId: l.variantGid, quantity: l.quantity } : { sku: l.sku!, quantity: l.quantity }));
-      const skus = [...new Set(cartLines.flatMap((l) => (l.sku !== undefined ? [l.sku] : [])))];
-      const gids = [...new Set(cartLines.flatMap((l) => (l.variantId !== undefined ? [l.variantId] : [])))];
-      const { rows: variants } = await deps.pool.query<{ gid: string; sku: string | null; title: string; price: string; inventory_item_gid: string | null; status: string | null }>(
-        `SELECT v.gid, v.sku, coalesce(p.title || coalesce(' — ' || nullif(v.title, 'Default Title'), ''), v.title, v.sku) AS title,
-                v.price, v.inventory_item_gid, p.status
-           FROM product_variants v LEFT JOIN products p ON p.shop = v.shop AND p.gid = v.product_gid AND p.deleted_at IS NULL
-          WHERE v.shop = $1 AND v.deleted_at IS NULL AND (v.sku = ANY($2::text[]) OR v.gid = ANY($3::text[]))`,
-        [row.shop, skus, gids],
-      );
-      const catalog = variants.map(
-        (v): CatalogVariant => ({ variantGid: v.gid, sku: v.sku, title: v.title, listPrice: parseMoney(v.price), inventoryItemGid: v.inventory_item_gid, productActive: v.status === 'ACTIVE' }),
-      );
-      const variantGids = catalog.map((v) => v.variantGid);
-      const items = catalog.flatMap((v) => (v.inventoryItemGid ? [v.inventoryItemGid] : []));
-      const [breakRows, stockRows, routeRows, settingsRows, locationRows] = await Promise.all([
-        deps.pool.query<{ variant_gid: string; min_quantity: number; price: string }>(
-          'SELECT variant_gid, min_quantity, price FROM negotiated_prices WHERE shop = $1 AND company_location_gid = $2 AND variant_gid = ANY($3::text[])',
-          [row.shop, row.companyLocationGid, variantGids],
-        ),
-        deps.pool.query<{ inventory_item_gid: string; location_gid: string; available: number }>(
-          'SELECT inventory_item_gid, location_gid, available FROM inventory_levels WHERE shop = $1 AND inventory_item_gid = ANY($2::text[])',
-          [row.shop, items],
-        ),
-        deps.pool.query<{ country_code: string | null; province_code: string | null; location_gids: string[] }>('SELECT country_code, province_code, location_gids FROM warehouse_routes WHERE shop = $1', [row.shop]),
-        deps.pool.query<{ requires_approval: boolean; approval_threshold: string | null }>(
-          'SELECT requires_approval, approval_threshold FROM company_location_settings WHERE shop = $1 AND company_location_gid = $2',
-          [row.shop, row.companyLocationGid],
-        ),
-        deps.pool.query<{ country_code: string | null; province_code: string | null }>('SELECT country_code, province_code FROM company_locations WHERE shop = $1 AND gid = $2', [
-          row.shop,
-          row.companyLocationGid,
-        ]),
-      ]);
-      const breaks = new Map<string, PriceBreak[]>();
-      for (const b of breakRows.rows) {
-        const list = breaks.get(b.variant_gid) ?? [];
-        list.push({ minQuantity: b.min_quantity, price: parseMoney(b.price) });
-        breaks.set(b.variant_gid, list);
-      }
-      const stock = new Map<string, Map<string, number>>();
-      for (const s of stockRows.rows) {
-        const byLocation = stock.get(s.inventory_item_gid) ?? new Map<string, number>();
-        byLocation.set(s.location_gid, s.available);
-        stock.set(s.inventory_item_gid, byLocation);
-      }
-      const routes: WarehouseRoute[] = routeRows.rows.map((r) => ({ countryCode: r.country_code, provinceCode: r.province_code, locationGids: r.location_gids }));
       const address = row.shippingAddress as { countryCode?: string; provinceCode?: string } | null;
-      const destination = address?.countryCode
-        ? { countryCode: address.countryCode, provinceCode: address.provinceCode ?? null }
-        : { countryCode: locationRows.rows[0]?.country_code ?? null, provinceCode: locationRows.rows[0]?.province_code ?? null };
+      const loaded = await loadCartRules(deps.rules, { shop: row.shop, companyLocationGid: row.companyLocationGid, shippingAddress: address, lines: cartLines });
+      // The same engine as POST /validate/cart: every rule, every error.
+      const verdict = validateCart(loaded.validation);
+      if (!verdict.valid) {
+        const byLine = new Map<number, string[]>();
+        for (const e of verdict.errors) if (e.lineIndex !== null) byLine.set(e.lineIndex, [...(byLine.get(e.lineIndex) ?? []), e.message]);
+        const problemLines: PreparedLine[] = lines.map((l) => ({
+          lineNo: l.lineNo,
+          sku: l.sku,
+          variantGid: l.variantGid,
+          quantity: l.quantity,
+          title: null,
+          listPrice: null,
+          unitPrice: null,
+          discountPerUnit: null,
+          locationGid: null,
+          backordered: false,
+          draftIndex: null,
+          problem: byLine.get(l.lineNo)?.join('; ') ?? null,
+        }));
+        const cartWide = verdict.errors.filter((e) => e.lineIndex === null).map((e) => e.message);
+        await carts.savePrepared(groupId, problemLines, {
+          status: 'invalid',
+          plan: { problems: verdict.errors.length, errors: verdict.errors.slice(0, 100) },
+          error: `${verdict.errors.length} validation error(s); first: ${verdict.errors[0]!.message}${cartWide.length > 0 ? `; cart: ${cartWide.join('; ')}` : ''}`,
+        });
+        return { valid: false, problems: verdict.errors.length };
+      }
       const shipping = row.shipping as { title: string; price: string } | null;
       const prepared = prepareCart(cartLines, {
-        bySku: new Map(catalog.filter((v) => v.sku).map((v) => [v.sku!, v])),
-        byGid: new Map(catalog.map((v) => [v.variantGid, v])),
-        breaks,
-        routes,
-        destination,
-        stock,
-        approval: { requiresApproval: settingsRows.rows[0]?.requires_approval ?? false, approvalThreshold: moneyOrNull(settingsRows.rows[0]?.approval_threshold) },
+        bySku: new Map(loaded.catalog.filter((v) => v.sku).map((v) => [v.sku!, v])),
+        byGid: new Map(loaded.catalog.map((v) => [v.variantGid, v])),
+        breaks: loaded.breaks,
+        warehouses: loaded.validation.warehouses,
+        stock: loaded.stock,
+        approval: { requiresApproval: loaded.settings.requiresApproval, approvalThreshold: loaded.settings.approvalThreshold },
         maxLinesPerDraft: settings.maxLinesPerDraft,
         shippingPrice: shipping ? parseMoney(shipping.price) : null,
       });

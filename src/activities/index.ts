@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
 import { createCartRepository } from '../repositories/cartRepository';
+import { createRulesRepository } from '../repositories/rulesRepository';
 import { createCatalogImportRepository } from '../repositories/catalogImportRepository';
 import type { ShopClients } from '../shopify/client/shopClients';
 import { createCatalogImportActivities, type CatalogImportActivities, type CatalogImportSettings } from './catalogImportActivities';
@@ -36,6 +37,7 @@ export function createActivities(deps: ActivityDeps): Activities {
     ...createDraftOrderActivities({
       pool: deps.db.$client,
       carts: createCartRepository(deps.db),
+      rules: createRulesRepository(deps.db.$client),
       shopify: deps.shopify,
       settings: deps.drafts,
       logger: deps.logger.child({ component: 'draft-orders' }),

@@ -9,11 +9,13 @@ import type { CartDecisions } from '../carts/cartDecisions';
 import type { CartSubmitter } from '../carts/cartSubmitter';
 import type { ApproverRepository } from '../repositories/approverRepository';
 import type { CartRepository } from '../repositories/cartRepository';
+import type { RulesRepository } from '../repositories/rulesRepository';
 import { adminAuth } from './middleware/adminAuth';
 import { errorHandler } from './middleware/errorHandler';
 import { approvalsRoutes } from './routes/approvals';
 import { approverRoutes } from './routes/approvers';
 import { cartRoutes } from './routes/carts';
+import { validateCartRoutes } from './routes/validateCart';
 import { catalogImportRoutes } from './routes/catalogImports';
 import { healthRoutes, type HealthChecks } from './routes/health';
 import { shopifyWebhookRoutes } from './routes/shopifyWebhooks';
@@ -28,7 +30,7 @@ export interface AppDeps {
   inbox: InboxRepository;
   health: HealthChecks;
   catalogImports: { starter: CatalogImportStarter; imports: CatalogImportRepository };
-  carts: { submitter: CartSubmitter; decisions: CartDecisions; carts: CartRepository; approvers: ApproverRepository; maxLines: number; secureCookies: boolean };
+  carts: { submitter: CartSubmitter; decisions: CartDecisions; carts: CartRepository; approvers: ApproverRepository; rules: RulesRepository; maxLines: number; secureCookies: boolean };
   /** New work for the relay (a replay was queued). */
   kickRelay: () => void;
   /** Extra routers mounted before the error handler (benchmarks mount their ceiling route here). */
@@ -44,6 +46,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(webhookReplayRoutes({ inbox: deps.inbox, onQueued: deps.kickRelay, auth: adminAuth(deps.adminApiToken) }));
   app.use(catalogImportRoutes({ ...deps.catalogImports, auth: adminAuth(deps.adminApiToken) }));
   app.use(cartRoutes({ ...deps.carts, auth: adminAuth(deps.adminApiToken) }));
+  app.use(validateCartRoutes({ rules: deps.carts.rules, maxLines: deps.carts.maxLines, auth: adminAuth(deps.adminApiToken) }));
   app.use(approvalsRoutes(deps.carts));
   app.use(approverRoutes({ approvers: deps.carts.approvers, auth: adminAuth(deps.adminApiToken) }));
   for (const router of deps.extraRouters ?? []) app.use(router);

@@ -13,6 +13,7 @@ import { createCartSubmitter } from '../carts/cartSubmitter';
 import { createCatalogImportStarter } from '../catalog/catalogImportStarter';
 import { createApproverRepository } from '../repositories/approverRepository';
 import { createCartRepository } from '../repositories/cartRepository';
+import { createRulesRepository } from '../repositories/rulesRepository';
 import { createCatalogImportRepository } from '../repositories/catalogImportRepository';
 import { createInboxRepository } from '../repositories/inboxRepository';
 import { createShopRepository } from '../repositories/shopRepository';
@@ -62,6 +63,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
       submitter: createCartSubmitter({ temporal, taskQueue: config.temporal.taskQueue, carts, settings: cartSettings }),
       decisions: createCartDecisions({ temporal, carts, approvers }),
       approvers,
+      rules: createRulesRepository(db.$client),
       maxLines: cartSettings.maxLines,
       secureCookies: config.env === 'production',
     },

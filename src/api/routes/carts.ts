@@ -4,6 +4,7 @@ import type { CartDecisions } from '../../carts/cartDecisions';
 import type { CartSubmitter } from '../../carts/cartSubmitter';
 import type { CartGroupRow } from '../../db/schema';
 import { parseCartRequest } from '../../domain/carts/cartRequest';
+import { cartBodyOf, cartBodyParsers, UNSUPPORTED_CART_MEDIA } from './cartBody';
 import type { CartRepository } from '../../repositories/cartRepository';
 
 const idParams = z.object({ id: z.uuid() });
@@ -49,19 +50,13 @@ export function cartRoutes(deps: { submitter: CartSubmitter; decisions: CartDeci
   router.post(
     '/carts',
     deps.auth,
-    express.json({ limit: '8mb' }),
-    express.text({ type: ['text/csv', 'text/plain'], limit: '4mb' }),
+    ...cartBodyParsers,
     async (req, res) => {
       const key = req.get('idempotency-key');
       if (!key || !IDEMPOTENCY_KEY.test(key)) return bad(res, 'IDEMPOTENCY_KEY_REQUIRED', 'an Idempotency-Key header (1–255 visible ASCII characters) is required');
-      let body: unknown;
-      if (typeof req.body === 'string') {
-        // CSV upload: the lines are the body, everything else comes as query parameters.
-        body = { ...Object.fromEntries(Object.entries(req.query).filter(([, v]) => typeof v === 'string')), linesCsv: req.body };
-      } else if (req.is('application/json')) {
-        body = req.body;
-      } else {
-        res.status(415).json({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send application/json, or text/csv with sku,quantity rows' } });
+      const body = cartBodyOf(req);
+      if (body === undefined) {
+        res.status(415).json(UNSUPPORTED_CART_MEDIA);
         return;
       }
       const parsed = parseCartRequest(body, { maxLines: deps.maxLines });

@@ -122,49 +122,6 @@ export const cartDrafts = pgTable(
   (t) => [primaryKey({ columns: [t.groupId, t.draftIndex] }), uniqueIndex('cart_drafts_draft_order_idx').on(t.draftOrderGid)],
 );
 
-/**
- * Negotiated prices (a company location's price list): per variant, one row per quantity
- * break; the highest `minQuantity` the line reaches applies.
- */
-export const negotiatedPrices = pgTable(
-  'negotiated_prices',
-  {
-    shop: shopColumn(),
-    companyLocationGid: text().notNull(),
-    variantGid: text().notNull(),
-    minQuantity: integer().notNull().default(1),
-    price: money().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.shop, t.companyLocationGid, t.variantGid, t.minQuantity] })],
-);
-
-/** Our B2B rules per company location (Shopify holds none of these). */
-export const companyLocationSettings = pgTable(
-  'company_location_settings',
-  {
-    shop: shopColumn(),
-    companyLocationGid: text().notNull(),
-    requiresApproval: boolean().notNull().default(false),
-    /** Carts totalling at least this need approval; null: no threshold. */
-    approvalThreshold: money(),
-    updatedAt: tstz().notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.shop, t.companyLocationGid] })],
-);
-
-/** Region → warehouses in preference order; country NULL is the shop's fallback route. */
-export const warehouseRoutes = pgTable(
-  'warehouse_routes',
-  {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    shop: shopColumn(),
-    countryCode: text(),
-    provinceCode: text(),
-    locationGids: text().array().notNull(),
-  },
-  (t) => [uniqueIndex('warehouse_routes_region_idx').on(t.shop, sql`coalesce(${t.countryCode}, '')`, sql`coalesce(${t.provinceCode}, '')`)],
-);
-
 /** People who approve carts. Only the sha256 of their token is stored. */
 export const approvers = pgTable(
   'approvers',

@@ -7,3 +7,4 @@ export * from './compliance';
 export * from './shopifyApi';
 export * from './catalogImports';
 export * from './carts';
+export * from './rules';

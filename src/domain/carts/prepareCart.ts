@@ -2,7 +2,7 @@ import { add, parseMoney, sum, times, ZERO, type Money } from '../money/decimal'
 import { approvalRequirement, type ApprovalRequirement, type ApprovalSettings } from './approvalPolicy';
 import type { CartLine } from './cartRequest';
 import { priceLine, type PriceBreak } from './pricing';
-import { routeLines, warehousesFor, type Destination, type StockByItem, type WarehouseRoute } from './routing';
+import { routeLines, type StockByItem } from './routing';
 import { planSplit, type SplitPlan } from './splitPlan';
 
 /**
@@ -25,8 +25,8 @@ export interface CartContext {
   byGid: ReadonlyMap<string, CatalogVariant>;
   /** Negotiated price breaks of the company location, by variant GID. */
   breaks: ReadonlyMap<string, readonly PriceBreak[]>;
-  routes: readonly WarehouseRoute[];
-  destination: Destination;
+  /** routing.candidateWarehouses: in preference order; null when Shopify routes. */
+  warehouses: readonly string[] | null;
   stock: StockByItem;
   approval: ApprovalSettings;
   maxLinesPerDraft: number;
@@ -94,10 +94,9 @@ export function prepareCart(cartLines: readonly CartLine[], ctx: CartContext): P
   }
 
   const variants = resolved.map((r) => (r as { variant: CatalogVariant }).variant);
-  const warehouses = warehousesFor(ctx.routes, ctx.destination);
   const assignments = routeLines(
     variants.map((v, i) => ({ inventoryItemGid: v.inventoryItemGid, quantity: cartLines[i]!.quantity })),
-    warehouses,
+    ctx.warehouses ?? [],
     ctx.stock,
   );
   const plan = planSplit(

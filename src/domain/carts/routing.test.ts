@@ -1,4 +1,4 @@
-import { routeLines, warehousesFor, type WarehouseRoute } from './routing';
+import { candidateWarehouses, routeLines, warehousesFor, type WarehouseRoute } from './routing';
 
 const routes: WarehouseRoute[] = [
   { countryCode: null, provinceCode: null, locationGids: ['L-fallback'] },
@@ -12,6 +12,17 @@ describe('warehousesFor', () => {
     expect(warehousesFor(routes, { countryCode: 'us', provinceCode: 'NY' })).toEqual(['L-east', 'L-west']);
     expect(warehousesFor(routes, { countryCode: 'DE', provinceCode: null })).toEqual(['L-fallback']);
     expect(warehousesFor(routes.slice(1), { countryCode: 'DE', provinceCode: null })).toEqual([]);
+  });
+});
+
+describe('candidateWarehouses', () => {
+  const us = { countryCode: 'US', provinceCode: 'NY' };
+  it('restricts the route to the allowed warehouses, falls back to them without a route, and is null with neither', () => {
+    expect(candidateWarehouses(routes, us, null)).toEqual(['L-east', 'L-west']);
+    expect(candidateWarehouses(routes, us, new Set(['L-west']))).toEqual(['L-west']);
+    expect(candidateWarehouses(routes, us, new Set(['L-north']))).toEqual([]);
+    expect(candidateWarehouses(routes.slice(1), { countryCode: 'DE', provinceCode: null }, new Set(['L-b', 'L-a']))).toEqual(['L-a', 'L-b']);
+    expect(candidateWarehouses(routes.slice(1), { countryCode: 'DE', provinceCode: null }, null)).toBeNull();
   });
 });
 

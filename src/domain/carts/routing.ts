@@ -50,6 +50,17 @@ export function warehousesFor(routes: readonly WarehouseRoute[], destination: De
 }
 
 /**
+ * The warehouses a cart may ship from, in preference order: the destination's route,
+ * restricted to the company location's allowed warehouses (or, without a route, the allowed
+ * ones). null when neither routes nor an allow-list apply: Shopify routes the order.
+ */
+export function candidateWarehouses(routes: readonly WarehouseRoute[], destination: Destination, allowed: ReadonlySet<string> | null): readonly string[] | null {
+  const routed = warehousesFor(routes, destination);
+  if (allowed === null) return routed.length > 0 ? routed : null;
+  return (routed.length > 0 ? routed : [...allowed].sort()).filter((w) => allowed.has(w));
+}
+
+/**
  * Each line goes to the first preferred warehouse that still has its whole quantity after
  * the lines before it took theirs (a line is never split across warehouses: one line, one
  * shipment); a line no warehouse can fill goes to the first, backordered.

@@ -52,9 +52,11 @@ export interface ValidationContext {
   negotiatedPrices: ReadonlyMap<string, readonly PriceBreak[]>;
   /** Products (GIDs) that may only be bought at a negotiated price. */
   negotiatedPriceRequired: ReadonlySet<string>;
-  /** Warehouses the company location may be served from (null: any), in routing order for its region. */
-  warehouses: readonly string[];
-  allowedWarehouses: ReadonlySet<string> | null;
+  /**
+   * Warehouses the cart may ship from, in routing order (routing.candidateWarehouses): the
+   * destination's route within the location's allowed ones; null when no warehouse rule applies.
+   */
+  warehouses: readonly string[] | null;
   stock: StockByItem;
   /** null: no credit limit. */
   creditLimit: Money | null;

@@ -34,7 +34,6 @@ const ctx = (overrides: Partial<ValidationContext> = {}): ValidationContext => (
   negotiatedPrices: new Map(),
   negotiatedPriceRequired: new Set(),
   warehouses: [W1, W2],
-  allowedWarehouses: null,
   stock: new Map([[`gid://shopify/InventoryItem/1`, new Map([[W1, 10]])]]),
   creditLimit: null,
   openBalance: parseMoney('0'),
@@ -81,13 +80,9 @@ describe('warehouse', () => {
   it('needs the whole quantity in one allowed warehouse, stock consumed in line order', () => {
     expect(codes(warehouse, ctx({ lines: [line(0, 1, 10)] }))).toEqual([]);
     expect(codes(warehouse, ctx({ lines: [line(0, 1, 6), line(1, 1, 5)] }))).toEqual(['WAREHOUSE_STOCK_SHORT']);
-    expect(codes(warehouse, ctx({ allowedWarehouses: new Set([W2]) }))).toEqual(['WAREHOUSE_STOCK_SHORT']);
-    expect(codes(warehouse, ctx({ allowedWarehouses: new Set(['gid://shopify/Location/9']) }))).toEqual(['NO_ALLOWED_WAREHOUSE']);
-  });
-  it('without routes, the allowed warehouses are the candidates; with neither, no rule applies', () => {
-    expect(codes(warehouse, ctx({ warehouses: [], allowedWarehouses: new Set([W1]) }))).toEqual([]);
-    expect(codes(warehouse, ctx({ warehouses: [], allowedWarehouses: new Set([W2]) }))).toEqual(['WAREHOUSE_STOCK_SHORT']);
-    expect(codes(warehouse, ctx({ warehouses: [], lines: [line(0, 1, 1_000)] }))).toEqual([]);
+    expect(codes(warehouse, ctx({ warehouses: [W2] }))).toEqual(['WAREHOUSE_STOCK_SHORT']);
+    expect(codes(warehouse, ctx({ warehouses: [] }))).toEqual(['NO_ALLOWED_WAREHOUSE']);
+    expect(codes(warehouse, ctx({ warehouses: null, lines: [line(0, 1, 1_000)] }))).toEqual([]);
   });
 });
 

@@ -1,18 +1,16 @@
 import { lineName, lineSku, type Validator } from '../context';
 
 /**
- * Each line must be stocked, for its whole quantity, in a warehouse that both routes to the
- * destination and is allowed for the company location (stock consumed in line order, as
- * the draft orders will route it). Without routes for the destination the allowed
- * warehouses are the candidates; with neither configured there is no warehouse rule to
- * break (Shopify routes the order).
+ * Each line must be stocked, for its whole quantity, in one of the cart's candidate
+ * warehouses — routed to the destination and allowed for the company location — with stock
+ * consumed in line order, as the draft orders will route it. Without candidates rules
+ * (null) Shopify routes the order and there is nothing to break.
  */
 export const warehouse: Validator = {
   name: 'warehouse',
   validate: (ctx) => {
-    if (ctx.warehouses.length === 0 && !ctx.allowedWarehouses) return [];
-    const candidates = ctx.warehouses.length > 0 ? ctx.warehouses : [...ctx.allowedWarehouses!].sort();
-    const usable = candidates.filter((w) => !ctx.allowedWarehouses || ctx.allowedWarehouses.has(w));
+    if (ctx.warehouses === null) return [];
+    const usable = ctx.warehouses;
     const taken = new Map<string, number>();
     return ctx.lines.flatMap((line) => {
       const item = line.variant?.inventoryItemGid;

@@ -85,8 +85,17 @@ CREATE TABLE "company_location_settings" (
 	"company_location_gid" text NOT NULL,
 	"requires_approval" boolean DEFAULT false NOT NULL,
 	"approval_threshold" numeric(20, 4),
+	"credit_limit" numeric(20, 4),
+	"open_balance" numeric(20, 4) DEFAULT '0' NOT NULL,
+	"allowed_location_gids" text[],
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "company_location_settings_shop_company_location_gid_pk" PRIMARY KEY("shop","company_location_gid")
+);
+--> statement-breakpoint
+CREATE TABLE "negotiated_price_required" (
+	"shop" text NOT NULL,
+	"product_gid" text NOT NULL,
+	CONSTRAINT "negotiated_price_required_shop_product_gid_pk" PRIMARY KEY("shop","product_gid")
 );
 --> statement-breakpoint
 CREATE TABLE "negotiated_prices" (
@@ -96,6 +105,32 @@ CREATE TABLE "negotiated_prices" (
 	"min_quantity" integer DEFAULT 1 NOT NULL,
 	"price" numeric(20, 4) NOT NULL,
 	CONSTRAINT "negotiated_prices_shop_company_location_gid_variant_gid_min_quantity_pk" PRIMARY KEY("shop","company_location_gid","variant_gid","min_quantity")
+);
+--> statement-breakpoint
+CREATE TABLE "quantity_rules" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "quantity_rules_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"shop" text NOT NULL,
+	"company_location_gid" text,
+	"scope_type" text NOT NULL,
+	"scope_gid" text NOT NULL,
+	"min_quantity" integer,
+	"max_quantity" integer,
+	"increment" integer,
+	CONSTRAINT "quantity_rules_scope_type" CHECK ("quantity_rules"."scope_type" IN ('variant', 'product')),
+	CONSTRAINT "quantity_rules_positive" CHECK (coalesce("quantity_rules"."min_quantity", 1) >= 1 AND coalesce("quantity_rules"."max_quantity", 1) >= 1 AND coalesce("quantity_rules"."increment", 1) >= 1)
+);
+--> statement-breakpoint
+CREATE TABLE "quota_rules" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "quota_rules_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"shop" text NOT NULL,
+	"company_location_gid" text NOT NULL,
+	"scope_type" text NOT NULL,
+	"scope_gid" text NOT NULL,
+	"period" text NOT NULL,
+	"max_quantity" integer NOT NULL,
+	CONSTRAINT "quota_rules_scope_type" CHECK ("quota_rules"."scope_type" IN ('variant', 'product')),
+	CONSTRAINT "quota_rules_period" CHECK ("quota_rules"."period" IN ('day', 'week', 'month', 'quarter', 'year')),
+	CONSTRAINT "quota_rules_max" CHECK ("quota_rules"."max_quantity" >= 0)
 );
 --> statement-breakpoint
 CREATE TABLE "warehouse_routes" (
@@ -114,4 +149,6 @@ CREATE UNIQUE INDEX "approvers_token_hash_idx" ON "approvers" USING btree ("toke
 CREATE UNIQUE INDEX "cart_drafts_draft_order_idx" ON "cart_drafts" USING btree ("draft_order_gid");--> statement-breakpoint
 CREATE UNIQUE INDEX "cart_groups_idempotency_idx" ON "cart_groups" USING btree ("shop","idempotency_key");--> statement-breakpoint
 CREATE INDEX "cart_groups_pending_idx" ON "cart_groups" USING btree ("shop","company_location_gid") WHERE "cart_groups"."status" = 'awaiting_approval';--> statement-breakpoint
+CREATE UNIQUE INDEX "quantity_rules_scope_idx" ON "quantity_rules" USING btree ("shop",coalesce("company_location_gid", ''),"scope_type","scope_gid");--> statement-breakpoint
+CREATE UNIQUE INDEX "quota_rules_scope_idx" ON "quota_rules" USING btree ("shop","company_location_gid","scope_type","scope_gid","period");--> statement-breakpoint
 CREATE UNIQUE INDEX "warehouse_routes_region_idx" ON "warehouse_routes" USING btree ("shop",coalesce("country_code", ''),coalesce("province_code", ''));

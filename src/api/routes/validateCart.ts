@@ -1,0 +1,31 @@
+import { Router, type RequestHandler } from 'express';
+import { parseCartRequest } from '../../domain/carts/cartRequest';
+import { validateCart } from '../../domain/validation/validateCart';
+import type { RulesRepository } from '../../repositories/rulesRepository';
+import { loadCartRules } from '../../validation/loadCartRules';
+import { cartBodyOf, cartBodyParsers, UNSUPPORTED_CART_MEDIA } from './cartBody';
+
+/**
+ * `POST /validate/cart`: the cart of `POST /carts`, checked against every rule from
+ * PostgreSQL alone (never Shopify). 200 `{ valid, errors }` whatever the verdict; 400 only
+ * when the request is not a cart.
+ */
+export function validateCartRoutes(deps: { rules: RulesRepository; auth: RequestHandler; maxLines: number }): Router {
+  const router = Router();
+  router.post('/validate/cart', deps.auth, ...cartBodyParsers, async (req, res) => {
+    const body = cartBodyOf(req);
+    if (body === undefined) {
+      res.status(415).json(UNSUPPORTED_CART_MEDIA);
+      return;
+    }
+    const parsed = parseCartRequest(body, { maxLines: deps.maxLines });
+    if (!parsed.ok) {
+      res.status(400).json({ error: { code: 'CART_INVALID', message: 'not a cart', details: parsed.problems } });
+      return;
+    }
+    const { cart } = parsed;
+    const rules = await loadCartRules(deps.rules, { shop: cart.shop, companyLocationGid: cart.companyLocationId, shippingAddress: cart.shippingAddress, lines: cart.lines });
+    res.json(validateCart(rules.validation));
+  });
+  return router;
+}

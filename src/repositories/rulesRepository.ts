@@ -1,0 +1,138 @@
+import type pg from 'pg';
+import type { PriceBreak } from '../domain/carts/pricing';
+import type { Destination, StockByItem, WarehouseRoute } from '../domain/carts/routing';
+import { parseMoney, type Money } from '../domain/money/decimal';
+import type { CatalogLine, QuantityRule, QuotaRule } from '../domain/validation/context';
+
+export interface CatalogVariantRow extends CatalogLine {
+  title: string;
+}
+
+export interface LocationSettings {
+  requiresApproval: boolean;
+  approvalThreshold: Money | null;
+  creditLimit: Money | null;
+  openBalance: Money;
+  allowedLocationGids: string[] | null;
+}
+
+const money = (v: string | null) => (v === null ? null : parseMoney(v));
+
+/**
+ * The reads cart validation and draft preparation share: the catalog, a location's rules,
+ * stock and routes — each one statement over arrays, however many lines the cart has.
+ */
+export function createRulesRepository(pool: pg.Pool) {
+  return {
+    /** Live variants named by SKU or GID, with their product's status. */
+    async catalogLines(shop: string, skus: readonly string[], gids: readonly string[]): Promise<CatalogVariantRow[]> {
+      const { rows } = await pool.query<{ gid: string; product_gid: string; sku: string | null; title: string; price: string; inventory_item_gid: string | null; status: string | null }>(
+        `SELECT v.gid, v.product_gid, v.sku, coalesce(p.title || coalesce(' — ' || nullif(v.title, 'Default Title'), ''), v.title, v.sku) AS title,
+                v.price, v.inventory_item_gid, p.status
+           FROM product_variants v LEFT JOIN products p ON p.shop = v.shop AND p.gid = v.product_gid AND p.deleted_at IS NULL
+          WHERE v.shop = $1 AND v.deleted_at IS NULL AND (v.sku = ANY($2::text[]) OR v.gid = ANY($3::text[]))`,
+        [shop, skus, gids],
+      );
+      return rows.map((v) => ({
+        variantGid: v.gid,
+        productGid: v.product_gid,
+        sku: v.sku,
+        title: v.title,
+        listPrice: parseMoney(v.price),
+        inventoryItemGid: v.inventory_item_gid,
+        productActive: v.status === 'ACTIVE',
+      }));
+    },
+
+    async negotiatedPrices(shop: string, companyLocationGid: string, variantGids: readonly string[]): Promise<Map<string, PriceBreak[]>> {
+      const { rows } = await pool.query<{ variant_gid: string; min_quantity: number; price: string }>(
+        'SELECT variant_gid, min_quantity, price FROM negotiated_prices WHERE shop = $1 AND company_location_gid = $2 AND variant_gid = ANY($3::text[])',
+        [shop, companyLocationGid, variantGids],
+      );
+      const breaks = new Map<string, PriceBreak[]>();
+      for (const b of rows) breaks.set(b.variant_gid, [...(breaks.get(b.variant_gid) ?? []), { minQuantity: b.min_quantity, price: parseMoney(b.price) }]);
+      return breaks;
+    },
+
+    async stock(shop: string, inventoryItemGids: readonly string[]): Promise<StockByItem> {
+      const { rows } = await pool.query<{ inventory_item_gid: string; location_gid: string; available: number }>(
+        'SELECT inventory_item_gid, location_gid, available FROM inventory_levels WHERE shop = $1 AND inventory_item_gid = ANY($2::text[])',
+        [shop, inventoryItemGids],
+      );
+      const stock = new Map<string, Map<string, number>>();
+      for (const s of rows) stock.set(s.inventory_item_gid, (stock.get(s.inventory_item_gid) ?? new Map<string, number>()).set(s.location_gid, s.available));
+      return stock;
+    },
+
+    async routes(shop: string): Promise<WarehouseRoute[]> {
+      const { rows } = await pool.query<{ country_code: string | null; province_code: string | null; location_gids: string[] }>(
+        'SELECT country_code, province_code, location_gids FROM warehouse_routes WHERE shop = $1',
+        [shop],
+      );
+      return rows.map((r) => ({ countryCode: r.country_code, provinceCode: r.province_code, locationGids: r.location_gids }));
+    },
+
+    /** Where the location ships to when the cart gives no address. */
+    async locationDestination(shop: string, companyLocationGid: string): Promise<Destination> {
+      const { rows } = await pool.query<{ country_code: string | null; province_code: string | null }>('SELECT country_code, province_code FROM company_locations WHERE shop = $1 AND gid = $2', [
+        shop,
+        companyLocationGid,
+      ]);
+      return { countryCode: rows[0]?.country_code ?? null, provinceCode: rows[0]?.province_code ?? null };
+    },
+
+    async locationSettings(shop: string, companyLocationGid: string): Promise<LocationSettings> {
+      const { rows } = await pool.query<{ requires_approval: boolean; approval_threshold: string | null; credit_limit: string | null; open_balance: string; allowed_location_gids: string[] | null }>(
+        'SELECT requires_approval, approval_threshold, credit_limit, open_balance, allowed_location_gids FROM company_location_settings WHERE shop = $1 AND company_location_gid = $2',
+        [shop, companyLocationGid],
+      );
+      const r = rows[0];
+      return {
+        requiresApproval: r?.requires_approval ?? false,
+        approvalThreshold: money(r?.approval_threshold ?? null),
+        creditLimit: money(r?.credit_limit ?? null),
+        openBalance: parseMoney(r?.open_balance ?? '0'),
+        allowedLocationGids: r?.allowed_location_gids ?? null,
+      };
+    },
+
+    /** The location's own rules and the shop-wide ones for these variants and products (the location's first). */
+    async quantityRules(shop: string, companyLocationGid: string, scopeGids: readonly string[]): Promise<QuantityRule[]> {
+      const { rows } = await pool.query<{ scope_type: 'variant' | 'product'; scope_gid: string; min_quantity: number | null; max_quantity: number | null; increment: number | null }>(
+        `SELECT scope_type, scope_gid, min_quantity, max_quantity, increment FROM quantity_rules
+          WHERE shop = $1 AND (company_location_gid = $2 OR company_location_gid IS NULL) AND scope_gid = ANY($3::text[])
+          ORDER BY (company_location_gid IS NULL), id`,
+        [shop, companyLocationGid, scopeGids],
+      );
+      return rows.map((r) => ({ scope: { type: r.scope_type, gid: r.scope_gid }, min: r.min_quantity, max: r.max_quantity, increment: r.increment }));
+    },
+
+    /**
+     * The location's quotas for these variants and products, each with what its orders
+     * (not cancelled) used since the start of the current period.
+     */
+    async quotas(shop: string, companyLocationGid: string, scopeGids: readonly string[]): Promise<QuotaRule[]> {
+      const { rows } = await pool.query<{ scope_type: 'variant' | 'product'; scope_gid: string; period: QuotaRule['period']; max_quantity: number; used: string }>(
+        `SELECT q.scope_type, q.scope_gid, q.period, q.max_quantity, coalesce(u.used, 0) AS used
+           FROM quota_rules q
+           LEFT JOIN LATERAL (
+             SELECT sum(li.quantity) AS used
+               FROM orders o JOIN order_line_items li ON li.shop = o.shop AND li.order_gid = o.gid
+              WHERE o.shop = q.shop AND o.company_location_gid = q.company_location_gid AND o.cancelled_at IS NULL
+                AND o.processed_at >= date_trunc(q.period, now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
+                AND CASE q.scope_type WHEN 'variant' THEN li.variant_gid ELSE li.product_gid END = q.scope_gid
+           ) u ON true
+          WHERE q.shop = $1 AND q.company_location_gid = $2 AND q.scope_gid = ANY($3::text[])`,
+        [shop, companyLocationGid, scopeGids],
+      );
+      return rows.map((r) => ({ scope: { type: r.scope_type, gid: r.scope_gid }, period: r.period, maxQuantity: r.max_quantity, used: Number(r.used) }));
+    },
+
+    async negotiatedPriceRequired(shop: string, productGids: readonly string[]): Promise<Set<string>> {
+      const { rows } = await pool.query<{ product_gid: string }>('SELECT product_gid FROM negotiated_price_required WHERE shop = $1 AND product_gid = ANY($2::text[])', [shop, productGids]);
+      return new Set(rows.map((r) => r.product_gid));
+    },
+  };
+}
+
+export type RulesRepository = ReturnType<typeof createRulesRepository>;
