@@ -112,17 +112,25 @@ export function createRulesRepository(pool: pg.Pool) {
      * (not cancelled) used since the start of the current period.
      */
     async quotas(shop: string, companyLocationGid: string, scopeGids: readonly string[]): Promise<QuotaRule[]> {
+      // One pass over the location's order lines since the earliest period start, joined to
+      // the rules by hash (variant rules and product rules apart: an OR would defeat the hash).
       const { rows } = await pool.query<{ scope_type: 'variant' | 'product'; scope_gid: string; period: QuotaRule['period']; max_quantity: number; used: string }>(
-        `SELECT q.scope_type, q.scope_gid, q.period, q.max_quantity, coalesce(u.used, 0) AS used
-           FROM quota_rules q
-           LEFT JOIN LATERAL (
-             SELECT sum(li.quantity) AS used
-               FROM orders o JOIN order_line_items li ON li.shop = o.shop AND li.order_gid = o.gid
-              WHERE o.shop = q.shop AND o.company_location_gid = q.company_location_gid AND o.cancelled_at IS NULL
-                AND o.processed_at >= date_trunc(q.period, now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
-                AND CASE q.scope_type WHEN 'variant' THEN li.variant_gid ELSE li.product_gid END = q.scope_gid
-           ) u ON true
-          WHERE q.shop = $1 AND q.company_location_gid = $2 AND q.scope_gid = ANY($3::text[])`,
+        `WITH q AS MATERIALIZED (
+           SELECT id, scope_type, scope_gid, period, max_quantity,
+                  date_trunc(period, now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS since
+             FROM quota_rules WHERE shop = $1 AND company_location_gid = $2 AND scope_gid = ANY($3::text[])
+         ), l AS MATERIALIZED (
+           SELECT li.variant_gid, li.product_gid, li.quantity, o.processed_at
+             FROM orders o JOIN order_line_items li ON li.shop = o.shop AND li.order_gid = o.gid
+            WHERE o.shop = $1 AND o.company_location_gid = $2 AND o.cancelled_at IS NULL
+              AND o.processed_at >= (SELECT min(since) FROM q)
+         ), used AS (
+           SELECT q.id, l.quantity FROM q JOIN l ON q.scope_type = 'variant' AND l.variant_gid = q.scope_gid AND l.processed_at >= q.since
+           UNION ALL
+           SELECT q.id, l.quantity FROM q JOIN l ON q.scope_type = 'product' AND l.product_gid = q.scope_gid AND l.processed_at >= q.since
+         )
+         SELECT q.scope_type, q.scope_gid, q.period, q.max_quantity, coalesce(u.used, 0) AS used
+           FROM q LEFT JOIN (SELECT id, sum(quantity) AS used FROM used GROUP BY id) u ON u.id = q.id`,
         [shop, companyLocationGid, scopeGids],
       );
       return rows.map((r) => ({ scope: { type: r.scope_type, gid: r.scope_gid }, period: r.period, maxQuantity: r.max_quantity, used: Number(r.used) }));

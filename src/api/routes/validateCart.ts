@@ -1,5 +1,7 @@
 import { Router, type RequestHandler } from 'express';
+import { classifyDbError } from '../../db/errors';
 import { parseCartRequest } from '../../domain/carts/cartRequest';
+import { DependencyUnavailableError } from '../../errors';
 import { validateCart } from '../../domain/validation/validateCart';
 import type { RulesRepository } from '../../repositories/rulesRepository';
 import { loadCartRules } from '../../validation/loadCartRules';
@@ -24,7 +26,11 @@ export function validateCartRoutes(deps: { rules: RulesRepository; auth: Request
       return;
     }
     const { cart } = parsed;
-    const rules = await loadCartRules(deps.rules, { shop: cart.shop, companyLocationGid: cart.companyLocationId, shippingAddress: cart.shippingAddress, lines: cart.lines });
+    const rules = await loadCartRules(deps.rules, { shop: cart.shop, companyLocationGid: cart.companyLocationId, shippingAddress: cart.shippingAddress, lines: cart.lines }).catch((err: unknown) => {
+      // Down or saturated (no connection within the pool's timeout): busy, not broken.
+      if (classifyDbError(err) === 'unavailable') throw new DependencyUnavailableError('cart rules could not be read: PostgreSQL is unavailable or saturated; retry', 'RULES_UNAVAILABLE');
+      throw err;
+    });
     res.json(validateCart(rules.validation));
   });
   return router;
