@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { CartGroupRow, CartGroupStatus } from '../db/schema';
 import type { CartLine } from '../domain/carts/cartRequest';
 import { chunkTag, draftOrderInput, groupTag, siblingMetafields } from '../domain/carts/draftInput';
-import { prepareCart, type PreparedLine } from '../domain/carts/prepareCart';
+import { prepareCart, problemLine } from '../domain/carts/prepareCart';
 import { formatMoney, parseMoney, type Money } from '../domain/money/decimal';
 import type { Logger } from '../logger';
 import type { CartRepository } from '../repositories/cartRepository';
@@ -161,20 +161,9 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
       if (!verdict.valid) {
         const byLine = new Map<number, string[]>();
         for (const e of verdict.errors) if (e.lineIndex !== null) byLine.set(e.lineIndex, [...(byLine.get(e.lineIndex) ?? []), e.message]);
-        const problemLines: PreparedLine[] = lines.map((l) => ({
-          lineNo: l.lineNo,
-          sku: l.sku,
-          variantGid: l.variantGid,
-          quantity: l.quantity,
-          title: null,
-          listPrice: null,
-          unitPrice: null,
-          discountPerUnit: null,
-          locationGid: null,
-          backordered: false,
-          draftIndex: null,
-          problem: byLine.get(l.lineNo)?.join('; ') ?? null,
-        }));
+        const problemLines = lines.map((l) =>
+          problemLine({ lineNo: l.lineNo, sku: l.sku, variantGid: l.variantGid, quantity: l.quantity, title: null, problem: byLine.get(l.lineNo)?.join('; ') ?? null }),
+        );
         const cartWide = verdict.errors.filter((e) => e.lineIndex === null).map((e) => e.message);
         await carts.savePrepared(groupId, problemLines, {
           status: 'invalid',

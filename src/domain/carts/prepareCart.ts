@@ -60,6 +60,11 @@ export type PreparedCart =
   | { valid: false; lines: PreparedLine[]; problems: { lineNo: number; message: string }[] }
   | { valid: true; lines: PreparedLine[]; plan: SplitPlan; totals: CartTotals; approval: ApprovalRequirement };
 
+/** A line that will not be ordered: as submitted, with why. */
+export function problemLine(line: { lineNo: number; sku: string | null; variantGid: string | null; quantity: number; title: string | null; problem: string | null }): PreparedLine {
+  return { ...line, listPrice: null, unitPrice: null, discountPerUnit: null, locationGid: null, backordered: false, draftIndex: null };
+}
+
 function resolve(line: CartLine, ctx: CartContext): { variant: CatalogVariant } | { problem: string } {
   const variant = line.sku !== undefined ? ctx.bySku.get(line.sku) : ctx.byGid.get(line.variantId);
   const name = line.sku !== undefined ? `SKU ${line.sku}` : `variant ${line.variantId}`;
@@ -72,23 +77,17 @@ export function prepareCart(cartLines: readonly CartLine[], ctx: CartContext): P
   const resolved = cartLines.map((line) => resolve(line, ctx));
   const problems = resolved.flatMap((r, lineNo) => ('problem' in r ? [{ lineNo, message: r.problem }] : []));
   if (problems.length > 0) {
-    const lines = cartLines.map((line, lineNo): PreparedLine => {
+    const lines = cartLines.map((line, lineNo) => {
       const r = resolved[lineNo]!;
       const variant = 'variant' in r ? r.variant : undefined;
-      return {
+      return problemLine({
         lineNo,
         sku: line.sku ?? variant?.sku ?? null,
         variantGid: variant?.variantGid ?? line.variantId ?? null,
         quantity: line.quantity,
         title: variant?.title ?? null,
-        listPrice: null,
-        unitPrice: null,
-        discountPerUnit: null,
-        locationGid: null,
-        backordered: false,
-        draftIndex: null,
         problem: 'problem' in r ? r.problem : null,
-      };
+      });
     });
     return { valid: false, lines, problems };
   }
