@@ -90,7 +90,11 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'bench-validate-'));
   chmodSync(scratch, 0o755);
   const dataDir = path.join(scratch, 'pg');
-  const postgres = new PostgresCluster({ dataDir, port: await freePort() });
+  // --explain: PostgreSQL logs the plan of every statement over 5 ms (auto_explain) into scratch/pg/log.
+  const explain: Record<string, string> = process.argv.includes('--explain')
+    ? { logging_collector: 'on', log_directory: 'log', shared_preload_libraries: 'auto_explain', 'auto_explain.log_min_duration': '5', 'auto_explain.log_analyze': 'on' }
+    : {};
+  const postgres = new PostgresCluster({ dataDir, port: await freePort(), settings: explain });
   try {
     await postgres.start();
     const url = await postgres.createDatabase('bench');
@@ -153,7 +157,8 @@ async function main(): Promise<void> {
     await pool.end();
   } finally {
     await postgres.stop();
-    rmSync(scratch, { recursive: true, force: true });
+    if (process.argv.includes('--explain')) console.log(`plans in ${path.join(dataDir, 'log')}`);
+    else rmSync(scratch, { recursive: true, force: true });
   }
 }
 

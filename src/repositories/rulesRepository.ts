@@ -27,10 +27,18 @@ export function createRulesRepository(pool: pg.Pool) {
     /** Live variants named by SKU or GID, with their product's status. */
     async catalogLines(shop: string, skus: readonly string[], gids: readonly string[]): Promise<CatalogVariantRow[]> {
       const { rows } = await pool.query<{ gid: string; product_gid: string; sku: string | null; title: string; price: string; inventory_item_gid: string | null; status: string | null }>(
-        `SELECT v.gid, v.product_gid, v.sku, coalesce(p.title || coalesce(' — ' || nullif(v.title, 'Default Title'), ''), v.title, v.sku) AS title,
+        // By SKU and by GID apart, each through its index (an OR of the two scans the table),
+        // joined from the cart's keys so the planner probes indexes instead of scanning.
+        `WITH v AS (
+           SELECT v.* FROM unnest($2::text[]) AS k(sku)
+             JOIN product_variants v ON v.shop = $1 AND v.sku = k.sku AND v.sku <> '' AND v.deleted_at IS NULL
+           UNION
+           SELECT v.* FROM unnest($3::text[]) AS k(gid)
+             JOIN product_variants v ON v.shop = $1 AND v.gid = k.gid AND v.deleted_at IS NULL
+         )
+         SELECT v.gid, v.product_gid, v.sku, coalesce(p.title || coalesce(' — ' || nullif(v.title, 'Default Title'), ''), v.title, v.sku) AS title,
                 v.price, v.inventory_item_gid, p.status
-           FROM product_variants v LEFT JOIN products p ON p.shop = v.shop AND p.gid = v.product_gid AND p.deleted_at IS NULL
-          WHERE v.shop = $1 AND v.deleted_at IS NULL AND (v.sku = ANY($2::text[]) OR v.gid = ANY($3::text[]))`,
+           FROM v LEFT JOIN products p ON p.shop = v.shop AND p.gid = v.product_gid AND p.deleted_at IS NULL`,
         [shop, skus, gids],
       );
       return rows.map((v) => ({
@@ -56,7 +64,8 @@ export function createRulesRepository(pool: pg.Pool) {
 
     async stock(shop: string, inventoryItemGids: readonly string[]): Promise<StockByItem> {
       const { rows } = await pool.query<{ inventory_item_gid: string; location_gid: string; available: number }>(
-        'SELECT inventory_item_gid, location_gid, available FROM inventory_levels WHERE shop = $1 AND inventory_item_gid = ANY($2::text[])',
+        `SELECT l.inventory_item_gid, l.location_gid, l.available
+           FROM unnest($2::text[]) AS k(gid) JOIN inventory_levels l ON l.shop = $1 AND l.inventory_item_gid = k.gid`,
         [shop, inventoryItemGids],
       );
       const stock = new Map<string, Map<string, number>>();
