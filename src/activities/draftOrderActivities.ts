@@ -82,6 +82,21 @@ interface FoundDraft {
   orderId: string | null;
 }
 
+/**
+ * Heartbeats every few seconds while `work` runs (waiting for the rate limit included), so
+ * Temporal can tell a slow step from a dead worker; it also delivers cancellation.
+ */
+async function heartbeating<T>(work: () => Promise<T>): Promise<T> {
+  const ctx = Context.current();
+  ctx.heartbeat();
+  const timer = setInterval(() => ctx.heartbeat(), 5_000);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActivities {
   const { carts, settings } = deps;
   const signal = () => Context.current().cancellationSignal;
@@ -102,6 +117,13 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
   const refusal = (err: unknown): never => {
     if (err instanceof ShopifyUserErrorsError) throw ApplicationFailure.nonRetryable(err.message, err.code);
     throw err;
+  };
+
+  /** The draft recorded for (group, index) by whoever won; a cancelled group's step fails for good. */
+  const recordedOrFail = async (groupId: string, index: number): Promise<CreatedDraft> => {
+    const row = await carts.draft(groupId, index);
+    if (!row?.draftOrderGid || row.status === 'deleted') throw ApplicationFailure.nonRetryable(`group ${groupId} draft ${index} is being deleted`, 'DRAFT_CANCELLED');
+    return { index, draftOrderGid: row.draftOrderGid, name: row.name ?? '' };
   };
 
   /** Drafts carrying a tag (every page). */
@@ -214,7 +236,8 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
      * earlier one may have created the draft (lost response, crash) and looks for it by its
      * chunk tag before creating another.
      */
-    async createDraftOrder({ groupId, index }) {
+    createDraftOrder: ({ groupId, index }) =>
+      heartbeating(async () => {
       const known = await carts.draft(groupId, index);
       if (known?.draftOrderGid) return { index, draftOrderGid: known.draftOrderGid, name: known.name ?? '' };
       const row = await group(groupId);
@@ -227,7 +250,7 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
         for (let look = 0; ; look++) {
           const [found] = await findByTag(client, chunkTag(groupId, index));
           if (found) {
-            await carts.draftCreated(groupId, index, { gid: found.id, name: found.name, total: found.total });
+            if (!(await carts.draftCreated(groupId, index, { gid: found.id, name: found.name, total: found.total }))) return recordedOrFail(groupId, index);
             deps.logger.info({ groupId, index, draftOrderId: found.id }, 'found the draft an earlier attempt created');
             return { index, draftOrderGid: found.id, name: found.name };
           }
@@ -251,9 +274,14 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
       const { data } = await client.request(AdminOperations.draftOrderCreate, { input }, { signal: signal() }).catch(refusal);
       const draft = data.draftOrderCreate?.draftOrder;
       if (!draft) throw new Error('draftOrderCreate returned no draft order');
-      await carts.draftCreated(groupId, index, { gid: draft.id, name: draft.name, total: (draft.totalPriceSet.shopMoney.amount as string | null) ?? null });
+      if (!(await carts.draftCreated(groupId, index, { gid: draft.id, name: draft.name, total: (draft.totalPriceSet.shopMoney.amount as string | null) ?? null }))) {
+        // Another attempt recorded its draft first (or the group is being cancelled): ours is surplus.
+        deps.logger.warn({ groupId, index, draftOrderId: draft.id }, 'deleting a surplus draft');
+        await client.request(AdminOperations.draftOrderDelete, { input: { id: draft.id } }, { allowUserErrors: true });
+        return recordedOrFail(groupId, index);
+      }
       return { index, draftOrderGid: draft.id, name: draft.name };
-    },
+    }),
 
     /** Each draft learns its siblings' IDs (metafield b2b.siblings), 25 per metafieldsSet. */
     async linkDraftOrders({ groupId }) {
@@ -283,7 +311,8 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
     },
 
     /** Completes (payment pending) or invoices one draft, once: a retry first checks what Shopify already did. */
-    async completeDraftOrder({ groupId, index }) {
+    completeDraftOrder: ({ groupId, index }) =>
+      heartbeating(async () => {
       const row = await group(groupId);
       const draft = await carts.draft(groupId, index);
       if (!draft?.draftOrderGid) throw ApplicationFailure.nonRetryable(`group ${groupId} draft ${index} was never created`, 'DRAFT_MISSING');
@@ -299,16 +328,26 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
         await carts.draftStatus(groupId, index, 'invoiced');
         return;
       }
-      const { data } = await client.request(AdminOperations.draftOrderComplete, { id: draft.draftOrderGid, paymentPending: true }, { signal: signal() }).catch(refusal);
+      const { data } = await client.request(AdminOperations.draftOrderComplete, { id: draft.draftOrderGid, paymentPending: true }, { signal: signal(), allowUserErrors: true });
+      const errors = data.draftOrderComplete?.userErrors ?? [];
+      if (errors.length > 0) {
+        // An earlier attempt completed it and its answer was lost (the search may lag): take the order.
+        if (errors.every((e: { message: string }) => /already been completed/i.test(e.message))) {
+          const [found] = await findByTag(client, chunkTag(groupId, index));
+          return carts.draftStatus(groupId, index, 'completed', found?.orderId ?? null);
+        }
+        refusal(new ShopifyUserErrorsError('DraftOrderComplete', errors));
+      }
       await carts.draftStatus(groupId, index, 'completed', data.draftOrderComplete?.draftOrder?.order?.id ?? null);
-    },
+      }),
 
     /**
      * Compensation: deletes every draft of the group — those recorded here and any other
      * carrying the group's tag (created by an attempt whose answer was lost) — so a
      * rejected, expired or failed cart leaves nothing behind in Shopify.
      */
-    async deleteGroupDraftOrders({ groupId }) {
+    deleteGroupDraftOrders: ({ groupId }) =>
+      heartbeating(async () => {
       const row = await group(groupId);
       const client = await clientFor(row.shop);
       const recorded = await carts.drafts(groupId);
@@ -323,6 +362,6 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
       }
       for (const d of recorded) if (d.status !== 'deleted') await carts.draftStatus(groupId, d.draftIndex, 'deleted');
       return { deleted };
-    },
+      }),
   };
 }

@@ -134,11 +134,18 @@ export function createCartRepository(db: Db) {
       return row!;
     },
 
-    async draftCreated(id: string, index: number, draft: { gid: string; name: string; total: string | null }): Promise<void> {
-      await db
+    /**
+     * Records the draft created for (group, index) — only if none is recorded and the group's
+     * drafts are not being deleted. False: another attempt got there first (or compensation
+     * ran): the caller's draft is surplus and must go.
+     */
+    async draftCreated(id: string, index: number, draft: { gid: string; name: string; total: string | null }): Promise<boolean> {
+      const updated = await db
         .update(cartDrafts)
         .set({ status: 'created', draftOrderGid: draft.gid, name: draft.name, total: draft.total, updatedAt: sql`now()` })
-        .where(and(eq(cartDrafts.groupId, id), eq(cartDrafts.draftIndex, index)));
+        .where(and(eq(cartDrafts.groupId, id), eq(cartDrafts.draftIndex, index), sql`(${cartDrafts.draftOrderGid} IS NULL OR ${cartDrafts.draftOrderGid} = ${draft.gid})`, sql`${cartDrafts.status} <> 'deleted'`))
+        .returning({ gid: cartDrafts.draftOrderGid });
+      return updated.length > 0;
     },
 
     async draftStatus(id: string, index: number, status: 'completed' | 'invoiced' | 'deleted', orderGid?: string | null): Promise<void> {

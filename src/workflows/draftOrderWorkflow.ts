@@ -1,6 +1,6 @@
 import { CancellationScope, condition, defineQuery, defineSignal, isCancellation, log, proxyActivities, setHandler } from '@temporalio/workflow';
 import { msToNumber, type Duration } from '@temporalio/common/lib/time';
-import type { CreatedDraft, DraftOrderActivities } from '../activities/draftOrderActivities';
+import type { CreatedDraft, DraftOrderActivities, PreparedCartSummary } from '../activities/draftOrderActivities';
 import {
   APPROVE_SIGNAL,
   REJECT_SIGNAL,
@@ -14,10 +14,15 @@ export const approveSignal = defineSignal<[ApprovalDecisionInput]>(APPROVE_SIGNA
 export const rejectSignal = defineSignal<[ApprovalDecisionInput]>(REJECT_SIGNAL);
 export const stateQuery = defineQuery<CartWorkflowState>(STATE_QUERY);
 
-/** Each Shopify step; a step whose worker died is retried elsewhere after `stepTimeout`. */
-const stepsWith = (stepTimeout: Duration) =>
+/**
+ * Each Shopify step heartbeats while it runs (waiting for the shop's rate limit included):
+ * a step whose worker died is retried elsewhere after `heartbeatTimeout`, while a slow but
+ * live one is never replaced by a second attempt running beside it.
+ */
+const stepsWith = (heartbeatTimeout: Duration) =>
   proxyActivities<DraftOrderActivities>({
-    startToCloseTimeout: stepTimeout,
+    startToCloseTimeout: '10 minutes',
+    heartbeatTimeout,
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
   });
 
@@ -33,7 +38,7 @@ export interface DraftOrderWorkflowInput {
   approvalTimeout?: Duration;
   /** When to remind approvers (before the deadline). */
   reminderAfter?: Duration;
-  /** How long one step (e.g. one draftOrderCreate) may take before it is retried; default 1 minute. */
+  /** How long a step (e.g. one draftOrderCreate) may go without a heartbeat before it is retried elsewhere; default 30 seconds. */
   stepTimeout?: Duration;
   /** Drafts created at once (each is one throttled draftOrderCreate). */
   createConcurrency?: number;
@@ -59,7 +64,7 @@ export async function draftOrderWorkflow(input: DraftOrderWorkflowInput): Promis
     error: null,
   };
   setHandler(stateQuery, () => state);
-  const steps = stepsWith(input.stepTimeout ?? '1 minute');
+  const steps = stepsWith(input.stepTimeout ?? '30 seconds');
   // The first decision wins; later ones (a second approver, a retried request) change nothing.
   const decide = (decision: ApprovalDecision['decision']) => (d: ApprovalDecisionInput) => {
     if (state.decision !== null || typeof d?.approverName !== 'string') return;
@@ -73,21 +78,36 @@ export async function draftOrderWorkflow(input: DraftOrderWorkflowInput): Promis
     await acts.setCartStatus({ groupId: input.groupId, status: status as never, ...extra });
   };
 
-  const prepared = await steps.prepareCart({ groupId: input.groupId });
+  let prepared: PreparedCartSummary;
+  try {
+    prepared = await steps.prepareCart({ groupId: input.groupId });
+  } catch (err) {
+    // Nothing was created yet; the cart must not stay "received" for ever.
+    await CancellationScope.nonCancellable(() => setStatus('failed', { error: isCancellation(err) ? 'cancelled' : message(err) }, compensation));
+    throw err;
+  }
   if (!prepared.valid) {
     state.status = 'invalid';
     state.error = `${prepared.problems} line(s) cannot be ordered`;
     return state;
   }
+  const plan = prepared;
   state.status = 'creating';
-  state.approvalRequired = prepared.approvalRequired;
+  state.approvalRequired = plan.approvalRequired;
 
   const concurrency = Math.max(1, input.createConcurrency ?? 4);
-  /** Runs `step` for every planned draft, `concurrency` at a time. */
+  /**
+   * Runs `step` for every planned draft, `concurrency` at a time. A failure is raised only
+   * once every step of its batch has settled, so compensation never runs beside a create
+   * still in flight (which could leave a draft behind).
+   */
   const eachDraft = async <T>(step: (index: number) => Promise<T>): Promise<T[]> => {
     const out: T[] = [];
-    for (let i = 0; i < prepared.drafts.length; i += concurrency) {
-      out.push(...(await Promise.all(prepared.drafts.slice(i, i + concurrency).map((d) => step(d.index)))));
+    for (let i = 0; i < plan.drafts.length; i += concurrency) {
+      const settled = await Promise.allSettled(plan.drafts.slice(i, i + concurrency).map((d) => step(d.index)));
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      out.push(...settled.map((r) => (r as PromiseFulfilledResult<T>).value));
     }
     return out;
   };
@@ -100,7 +120,7 @@ export async function draftOrderWorkflow(input: DraftOrderWorkflowInput): Promis
     state.drafts = created.map((c) => ({ index: c.index, draftOrderGid: c.draftOrderGid, name: c.name }));
     await steps.linkDraftOrders({ groupId: input.groupId });
 
-    if (prepared.approvalRequired) {
+    if (plan.approvalRequired) {
       const timeout = msToNumber(input.approvalTimeout ?? '72 hours');
       const reminder = Math.min(msToNumber(input.reminderAfter ?? '48 hours'), timeout);
       state.approvalDeadline = new Date(Date.now() + timeout).toISOString();

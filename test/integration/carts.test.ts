@@ -133,7 +133,7 @@ it('waits for an assigned approver: no token, a wrong token or an unassigned app
   const carol = await fetch(`${api.url}/approvers`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-    body: JSON.stringify({ shop: TEST_SHOP, name: 'Carol', companyLocationIds: [LOC_OPEN] }),
+    body: JSON.stringify({ shop: TEST_SHOP, name: 'Carol', companyLocationIds: [LOC_OPEN, LOC_OPEN] }),
   }).then(json);
   expect(carol.status).toBe(201);
   expect((await decide(id, 'approve', carol.body.token)).status).toBe(403);
@@ -276,6 +276,16 @@ it('reports bad input with 4xx and a reason, and marks a cart with unknown SKUs 
   expect((await submit('{"shop":')).status).toBe(400);
   const badQuantity = await submit({ ...cart(2), lines: [{ sku: 'A', quantity: 0 }] });
   expect([badQuantity.status, badQuantity.body.error.code]).toEqual([400, 'CART_INVALID']);
+  const hugeFreight = await submit({ ...cart(2), shipping: { title: 'x', price: '100000000000000000' } });
+  expect([hugeFreight.status, hugeFreight.body.error.details[0].path]).toEqual([400, 'shipping.price']);
+  const latin1 = await fetch(`${api.url}/carts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=latin1', authorization: `Bearer ${ADMIN_TOKEN}`, 'idempotency-key': randomUUID() },
+    body: '{}',
+  });
+  expect(latin1.status).toBe(415);
+  const mangledCookie = await fetch(`${api.url}/approvals`, { headers: { cookie: 'b2b_approver=%' } });
+  expect(mangledCookie.status).toBe(200);
 
   const csv = `sku,quantity\n${skus[0]!.sku},3\n${skus[1]!.sku},three\n,2\n"${skus[2]!.sku}",4\n`;
   const csvBad = await fetch(`${api.url}/carts?shop=${TEST_SHOP}&companyLocationId=${encodeURIComponent(LOC_OPEN)}`, {

@@ -19,6 +19,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(400).json({ error: { code: 'BODY_UNREADABLE', message: (err as Error).message } });
       return;
     }
+    // Any other body-parser refusal (unsupported charset, too many parameters, …) is the client's.
+    const status = (err as { status?: number; expose?: boolean }).status;
+    if (type && typeof status === 'number' && status >= 400 && status < 500 && (err as { expose?: boolean }).expose) {
+      res.status(status).json({ error: { code: `BODY_${type.toUpperCase().replace(/[^A-Z]+/g, '_')}`, message: (err as Error).message } });
+      return;
+    }
     if (err instanceof RejectedBodyError) {
       res.status(400).json({ error: { code: err.code, message: err.message } });
       return;

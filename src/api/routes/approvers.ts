@@ -22,7 +22,7 @@ export function approverRoutes(deps: { approvers: ApproverRepository; auth: Requ
       res.status(400).json({ error: { code: 'BODY_INVALID', message: 'expected {"shop", "name", "email"?, "companyLocationIds": [...]}', details: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`) } });
       return;
     }
-    const { approver, token } = await deps.approvers.create({ shop: parsed.data.shop, name: parsed.data.name, email: parsed.data.email ?? null, companyLocationGids: parsed.data.companyLocationIds });
+    const { approver, token } = await deps.approvers.create({ shop: parsed.data.shop, name: parsed.data.name, email: parsed.data.email ?? null, companyLocationGids: [...new Set(parsed.data.companyLocationIds)] });
     res.status(201).json({ approverId: approver.id, name: approver.name, token, note: 'the token is shown once; only its hash is stored' });
   });
   return router;

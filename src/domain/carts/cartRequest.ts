@@ -10,7 +10,8 @@ import { parseCsvLines } from './csvLines';
 export const MAX_LINE_QUANTITY = 1_000_000;
 
 const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `must be a gid://shopify/${type}/<id>`);
-const money = z.string().regex(/^\d+(\.\d{1,4})?$/, 'must be a decimal amount such as "25.00"');
+// numeric(20, 4): at most 16 digits before the point.
+const money = z.string().regex(/^\d{1,16}(\.\d{1,4})?$/, 'must be a decimal amount such as "25.00" (at most 16 digits before the point)');
 
 const line = z
   .object({
