@@ -177,7 +177,8 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
       const lines = await carts.lines(groupId);
       const cartLines: CartLine[] = lines.map((l) => (l.variantGid && !l.sku ? { variantId: l.variantGid, quantity: l.quantity } : { sku: l.sku!, quantity: l.quantity }));
       const address = row.shippingAddress as { countryCode?: string; provinceCode?: string } | null;
-      const loaded = await loadCartRules(deps.rules, { shop: row.shop, companyLocationGid: row.companyLocationGid, shippingAddress: address, lines: cartLines });
+      const currencyCode = await currencyOf(row.shop);
+      const loaded = await loadCartRules(deps.rules, { shop: row.shop, companyLocationGid: row.companyLocationGid, shippingAddress: address, lines: cartLines, currencyCode });
       // The same engine as POST /validate/cart: every rule, every error.
       const verdict = validateCart(loaded.validation);
       if (!verdict.valid) {
@@ -204,6 +205,7 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
         approval: { requiresApproval: loaded.settings.requiresApproval, approvalThreshold: loaded.settings.approvalThreshold },
         maxLinesPerDraft: settings.maxLinesPerDraft,
         shippingPrice: shipping ? parseMoney(shipping.price) : null,
+        currencyDigits: loaded.validation.currencyDigits,
       });
       if (!prepared.valid) {
         await carts.savePrepared(groupId, prepared.lines, {
@@ -213,7 +215,6 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
         });
         return { valid: false, problems: prepared.problems.length };
       }
-      const currencyCode = await currencyOf(row.shop);
       const drafts: PlannedDraftSummary[] = prepared.plan.drafts.map((d) => ({ index: d.index, locationGid: d.locationGid, lineCount: d.lineIndexes.length }));
       const t = prepared.totals;
       await carts.savePrepared(groupId, prepared.lines, {

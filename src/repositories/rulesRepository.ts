@@ -145,6 +145,12 @@ export function createRulesRepository(pool: pg.Pool) {
       return rows.map((r) => ({ scope: { type: r.scope_type, gid: r.scope_gid }, period: r.period, maxQuantity: r.max_quantity, used: Number(r.used) }));
     },
 
+    /** The shop's currency as last read from Shopify (null until a draft was created). */
+    async shopCurrency(shop: string): Promise<string | null> {
+      const { rows } = await pool.query<{ currency_code: string | null }>('SELECT currency_code FROM shops WHERE domain = $1', [shop]);
+      return rows[0]?.currency_code ?? null;
+    },
+
     async negotiatedPriceRequired(shop: string, productGids: readonly string[]): Promise<Set<string>> {
       const { rows } = await pool.query<{ product_gid: string }>('SELECT product_gid FROM negotiated_price_required WHERE shop = $1 AND product_gid = ANY($2::text[])', [shop, productGids]);
       return new Set(rows.map((r) => r.product_gid));

@@ -2,6 +2,7 @@ import type { CartLine } from '../domain/carts/cartRequest';
 import type { PriceBreak } from '../domain/carts/pricing';
 import { candidateWarehouses, type Destination, type StockByItem, type WarehouseRoute } from '../domain/carts/routing';
 import type { ValidationContext } from '../domain/validation/context';
+import { currencyDigits } from '../domain/money/decimal';
 import type { CatalogVariantRow, LocationSettings, RulesRepository } from '../repositories/rulesRepository';
 
 export interface CartRulesInput {
@@ -10,6 +11,8 @@ export interface CartRulesInput {
   /** The cart's ship-to country/province, when it gives one. */
   shippingAddress: { countryCode?: string; provinceCode?: string } | null;
   lines: readonly CartLine[];
+  /** The shop's currency when the caller knows it; else as recorded for the shop. */
+  currencyCode?: string | null;
 }
 
 /** Everything a cart is checked and priced against, from PostgreSQL only (never Shopify). */
@@ -36,7 +39,7 @@ export async function loadCartRules(rules: RulesRepository, input: CartRulesInpu
   const items = catalog.flatMap((v) => (v.inventoryItemGid ? [v.inventoryItemGid] : []));
   const scopes = [...variantGids, ...productGids];
   const address = input.shippingAddress;
-  const [breaks, stock, routes, settings, quantityRules, quotas, priceRequired, destination] = await Promise.all([
+  const [breaks, stock, routes, settings, quantityRules, quotas, priceRequired, destination, currency] = await Promise.all([
     rules.negotiatedPrices(input.shop, input.companyLocationGid, variantGids),
     rules.stock(input.shop, items),
     rules.routes(input.shop),
@@ -45,6 +48,7 @@ export async function loadCartRules(rules: RulesRepository, input: CartRulesInpu
     rules.quotas(input.shop, input.companyLocationGid, scopes),
     rules.negotiatedPriceRequired(input.shop, productGids),
     address?.countryCode ? Promise.resolve({ countryCode: address.countryCode, provinceCode: address.provinceCode ?? null }) : rules.locationDestination(input.shop, input.companyLocationGid),
+    input.currencyCode !== undefined ? Promise.resolve(input.currencyCode) : rules.shopCurrency(input.shop),
   ]);
   const bySku = new Map(catalog.filter((v) => v.sku).map((v) => [v.sku!, v]));
   const byGid = new Map(catalog.map((v) => [v.variantGid, v]));
@@ -63,6 +67,7 @@ export async function loadCartRules(rules: RulesRepository, input: CartRulesInpu
     negotiatedPriceRequired: priceRequired,
     warehouses: candidateWarehouses(routes, destination, settings.allowedLocationGids ? new Set(settings.allowedLocationGids) : null),
     stock,
+    currencyDigits: currencyDigits(currency),
     creditLimit: settings.creditLimit,
     openBalance: settings.openBalance,
   };

@@ -23,6 +23,7 @@ const context = (overrides: Partial<CartContext> = {}): CartContext => ({
   approval: { requiresApproval: false, approvalThreshold: parseMoney('1000') },
   maxLinesPerDraft: 499,
   shippingPrice: parseMoney('25'),
+  currencyDigits: 2,
   ...overrides,
 });
 

@@ -32,6 +32,8 @@ export interface CartContext {
   maxLinesPerDraft: number;
   /** Freight for the whole cart (charged once), or none. */
   shippingPrice: Money | null;
+  /** The shop currency's decimal places (money.currencyDigits). */
+  currencyDigits: number;
 }
 
 export interface PreparedLine {
@@ -107,7 +109,7 @@ export function prepareCart(cartLines: readonly CartLine[], ctx: CartContext): P
 
   const lines = cartLines.map((line, lineNo): PreparedLine => {
     const variant = variants[lineNo]!;
-    const price = priceLine(variant.listPrice, ctx.breaks.get(variant.variantGid) ?? [], line.quantity);
+    const price = priceLine(variant.listPrice, ctx.breaks.get(variant.variantGid) ?? [], line.quantity, ctx.currencyDigits);
     return {
       lineNo,
       sku: variant.sku,

@@ -22,6 +22,12 @@ describe('priceLine', () => {
     expect(formatMoney(price.lineTotal)).toBe(formatMoney((p(unit) * BigInt(quantity)) as Money));
   });
 
+  it('rounds a 4-decimal negotiated price to the currency’s precision before discounting, as Shopify charges', () => {
+    const price = priceLine(p('10.00'), [{ minQuantity: 1, price: p('9.3333') }], 1_000_000);
+    expect([formatMoney(price.unitPrice), formatMoney(price.discountPerUnit), formatMoney(price.lineTotal)]).toEqual(['9.33', '0.67', '9330000.00']);
+    expect(formatMoney(priceLine(p('1000'), [{ minQuantity: 1, price: p('987.6') }], 1, 0).unitPrice)).toBe('988.00');
+  });
+
   it('charges the list price without a negotiated one', () => {
     expect(priceLine(p('10.00'), [], 5)).toMatchObject({ unitPrice: p('10.00'), discountPerUnit: 0n, breakApplied: null });
   });

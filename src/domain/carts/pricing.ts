@@ -1,4 +1,4 @@
-import { max, sub, times, ZERO, type Money } from '../money/decimal';
+import { max, roundTo, sub, times, ZERO, type Money } from '../money/decimal';
 
 /** A negotiated price of one variant for one company location, from `minQuantity` units up. */
 export interface PriceBreak {
@@ -28,9 +28,14 @@ export function applicableBreak(breaks: readonly PriceBreak[], quantity: number)
   return best;
 }
 
-export function priceLine(listPrice: Money, breaks: readonly PriceBreak[], quantity: number): LinePrice {
+/**
+ * `currencyDigits`: the negotiated price is rounded to the currency's precision (half away
+ * from zero) before the discount is taken, so what we total is what Shopify charges.
+ */
+export function priceLine(listPrice: Money, breaks: readonly PriceBreak[], quantity: number, currencyDigits = 2): LinePrice {
   const applied = applicableBreak(breaks, quantity);
-  const discountPerUnit = applied ? max(sub(listPrice, applied.price), ZERO) : ZERO;
+  const negotiated = applied ? roundTo(applied.price, currencyDigits) : undefined;
+  const discountPerUnit = negotiated !== undefined ? max(sub(listPrice, negotiated), ZERO) : ZERO;
   const unitPrice = sub(listPrice, discountPerUnit);
   return {
     listPrice,
@@ -38,6 +43,6 @@ export function priceLine(listPrice: Money, breaks: readonly PriceBreak[], quant
     discountPerUnit,
     lineTotal: times(unitPrice, quantity),
     breakApplied: applied ? applied.minQuantity : null,
-    negotiatedAboveList: applied !== undefined && applied.price > listPrice,
+    negotiatedAboveList: negotiated !== undefined && negotiated > listPrice,
   };
 }

@@ -1,4 +1,4 @@
-import { add, formatMoney, InvalidMoneyError, parseMoney, sub, sum, times } from './decimal';
+import { add, currencyDigits, formatMoney, InvalidMoneyError, parseMoney, roundTo, sub, sum, times } from './decimal';
 
 describe('money', () => {
   it.each([
@@ -22,5 +22,16 @@ describe('money', () => {
 
   it.each(['', 'abc', '1.2.3', '1e3', '12.00001', ' ', '1,5'])('refuses %j', (input) => {
     expect(() => parseMoney(input)).toThrow(InvalidMoneyError);
+  });
+});
+
+describe('currency precision', () => {
+  it('rounds half away from zero to the currency’s minor units', () => {
+    expect(formatMoney(roundTo(parseMoney('9.3333'), currencyDigits('USD')))).toBe('9.33');
+    expect(formatMoney(roundTo(parseMoney('9.335'), 2))).toBe('9.34');
+    expect(formatMoney(roundTo(parseMoney('-9.335'), 2))).toBe('-9.34');
+    expect(formatMoney(roundTo(parseMoney('1234.5'), currencyDigits('JPY')))).toBe('1235.00');
+    expect(formatMoney(roundTo(parseMoney('1.2345'), currencyDigits('KWD')))).toBe('1.235');
+    expect(currencyDigits(null)).toBe(2);
   });
 });

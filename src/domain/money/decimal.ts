@@ -49,3 +49,24 @@ export const sum = (amounts: Iterable<Money>): Money => {
   for (const a of amounts) total += a;
   return total as Money;
 };
+
+/**
+ * Decimal places a currency's amounts are charged in (ISO 4217 minor units): Shopify charges
+ * unit prices at this precision, so prices computed here are rounded to it before they are
+ * shown, totalled or sent. Two unless listed.
+ */
+const MINOR_UNITS: Record<string, number> = {
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+};
+export const currencyDigits = (currencyCode: string | null | undefined): number => (currencyCode ? (MINOR_UNITS[currencyCode.toUpperCase()] ?? 2) : 2);
+
+/** Rounds half away from zero to `digits` decimal places (0–4). */
+export function roundTo(amount: Money, digits: number): Money {
+  if (digits >= SCALE) return amount;
+  const step = 10n ** BigInt(SCALE - digits);
+  const half = step / 2n;
+  const abs = amount < 0n ? -amount : amount;
+  const rounded = ((abs + half) / step) * step;
+  return (amount < 0n ? -rounded : rounded) as Money;
+}

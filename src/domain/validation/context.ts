@@ -58,6 +58,8 @@ export interface ValidationContext {
    */
   warehouses: readonly string[] | null;
   stock: StockByItem;
+  /** The shop currency's decimal places: prices are rounded to them, as Shopify charges. */
+  currencyDigits: number;
   /** null: no credit limit. */
   creditLimit: Money | null;
   openBalance: Money;

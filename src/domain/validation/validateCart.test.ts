@@ -35,6 +35,7 @@ const ctx = (overrides: Partial<ValidationContext> = {}): ValidationContext => (
   negotiatedPriceRequired: new Set(),
   warehouses: [W1, W2],
   stock: new Map([[`gid://shopify/InventoryItem/1`, new Map([[W1, 10]])]]),
+  currencyDigits: 2,
   creditLimit: null,
   openBalance: parseMoney('0'),
   ...overrides,

@@ -7,7 +7,7 @@ export const creditLimit: Validator = {
   name: 'creditLimit',
   validate: (ctx) => {
     if (ctx.creditLimit === null) return [];
-    const total = sum(ctx.lines.flatMap((l) => (l.variant ? [priceLine(l.variant.listPrice, ctx.negotiatedPrices.get(l.variant.variantGid) ?? [], l.quantity).lineTotal] : [])));
+    const total = sum(ctx.lines.flatMap((l) => (l.variant ? [priceLine(l.variant.listPrice, ctx.negotiatedPrices.get(l.variant.variantGid) ?? [], l.quantity, ctx.currencyDigits).lineTotal] : [])));
     const exposure = sum([total, ctx.openBalance]);
     if (exposure <= ctx.creditLimit) return [];
     return [
