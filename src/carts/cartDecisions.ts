@@ -1,5 +1,5 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { APPROVE_SIGNAL, REJECT_SIGNAL, type ApprovalDecisionInput } from '../domain/carts/cartWorkflowContract';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { DECIDE_UPDATE, type ApprovalDecision, type DecideInput } from '../domain/carts/cartWorkflowContract';
 import type { Approver, ApproverRepository } from '../repositories/approverRepository';
 import type { CartRepository } from '../repositories/cartRepository';
 
@@ -8,12 +8,14 @@ export type DecisionOutcome =
   | { outcome: 'unauthenticated' }
   | { outcome: 'forbidden' }
   | { outcome: 'not_found' }
-  | { outcome: 'not_awaiting_approval'; status: string };
+  | { outcome: 'not_awaiting_approval'; status: string; reason?: string };
 
 /**
  * An approver's decision on a cart, checked before anything is sent: a valid token of an
  * active approver (401 otherwise), assigned to the cart's company location (403), and the
- * cart waiting for approval (409). Only then is the workflow signalled.
+ * cart waiting for approval (409). Then the decision goes to the workflow as an Update,
+ * which accepts it only if the cart still awaits approval and nobody decided first — so a
+ * 202 means the decision counts (two approvers at once: one 202, one 409).
  */
 export function createCartDecisions(deps: { temporal: Client; carts: CartRepository; approvers: ApproverRepository }) {
   return {
@@ -29,14 +31,16 @@ export function createCartDecisions(deps: { temporal: Client; carts: CartReposit
       if (!group || group.shop !== approver.shop) return { outcome: 'not_found' };
       if (!(await deps.approvers.mayApprove(approver, group.shop, group.companyLocationGid))) return { outcome: 'forbidden' };
       if (group.status !== 'awaiting_approval') return { outcome: 'not_awaiting_approval', status: group.status };
-      const input: ApprovalDecisionInput = { approverId: approver.id, approverName: approver.name, ...(comment ? { comment } : {}) };
+      const input: DecideInput = { approverId: approver.id, approverName: approver.name, decision: decision === 'approve' ? 'approved' : 'rejected', ...(comment ? { comment } : {}) };
+      let recorded: ApprovalDecision;
       try {
-        await deps.temporal.workflow.getHandle(group.workflowId).signal(decision === 'approve' ? APPROVE_SIGNAL : REJECT_SIGNAL, input);
+        recorded = await deps.temporal.workflow.getHandle(group.workflowId).executeUpdate<ApprovalDecision, [DecideInput]>(DECIDE_UPDATE, { args: [input] });
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) return { outcome: 'not_awaiting_approval', status: group.status };
+        if (err instanceof WorkflowUpdateFailedError) return { outcome: 'not_awaiting_approval', status: group.status, reason: err.cause?.message ?? err.message };
         throw err;
       }
-      await deps.carts.decisionSent(groupId, { ...input, decision: decision === 'approve' ? 'approved' : 'rejected', sentAt: new Date().toISOString() });
+      await deps.carts.decisionSent(groupId, recorded);
       return { outcome: 'signalled', groupId };
     },
   };

@@ -1,18 +1,21 @@
-import { CancellationScope, condition, defineQuery, defineSignal, isCancellation, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { CancellationScope, condition, defineQuery, defineSignal, defineUpdate, isCancellation, log, proxyActivities, setHandler } from '@temporalio/workflow';
 import { msToNumber, type Duration } from '@temporalio/common/lib/time';
 import type { CreatedDraft, DraftOrderActivities, PreparedCartSummary } from '../activities/draftOrderActivities';
 import {
   APPROVE_SIGNAL,
+  DECIDE_UPDATE,
   REJECT_SIGNAL,
   STATE_QUERY,
   type ApprovalDecision,
   type ApprovalDecisionInput,
   type CartWorkflowState,
+  type DecideInput,
 } from '../domain/carts/cartWorkflowContract';
 
 export const approveSignal = defineSignal<[ApprovalDecisionInput]>(APPROVE_SIGNAL);
 export const rejectSignal = defineSignal<[ApprovalDecisionInput]>(REJECT_SIGNAL);
 export const stateQuery = defineQuery<CartWorkflowState>(STATE_QUERY);
+export const decideUpdate = defineUpdate<ApprovalDecision, [DecideInput]>(DECIDE_UPDATE);
 
 /**
  * Each Shopify step heartbeats while it runs (waiting for the shop's rate limit included):
@@ -72,6 +75,22 @@ export async function draftOrderWorkflow(input: DraftOrderWorkflowInput): Promis
   };
   setHandler(approveSignal, decide('approved'));
   setHandler(rejectSignal, decide('rejected'));
+  setHandler(
+    decideUpdate,
+    (d) => {
+      decide(d.decision)(d);
+      return state.decision!;
+    },
+    {
+      // Refused (nothing recorded) unless the cart is waiting for exactly this decision.
+      validator: (d) => {
+        if (d?.decision !== 'approved' && d?.decision !== 'rejected') throw new Error('decision must be approved or rejected');
+        if (typeof d.approverName !== 'string' || d.approverName === '') throw new Error('approverName is required');
+        if (state.status !== 'awaiting_approval') throw new Error(`the cart is ${state.status}, not awaiting approval`);
+        if (state.decision !== null) throw new Error(`the cart was already ${state.decision.decision} by ${state.decision.approverName}`);
+      },
+    },
+  );
 
   const setStatus = async (status: string, extra: { error?: string; approvalDeadline?: string; decision?: unknown } = {}, acts: DraftOrderActivities = steps) => {
     state.status = status;

@@ -153,6 +153,25 @@ it('waits for an assigned approver: no token, a wrong token or an unassigned app
   expect((await decide(id, 'approve', alice)).status).toBe(409);
 });
 
+it('two approvers deciding at once: exactly one decision counts, the other gets 409', async () => {
+  await startService();
+  const erin = await fetch(`${api.url}/approvers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: JSON.stringify({ shop: TEST_SHOP, name: 'Erin', companyLocationIds: [LOC_APPROVAL] }),
+  }).then(json);
+  const started = await submit(cart(4, LOC_APPROVAL));
+  const id = started.body.groupId;
+  await eventually(async () => (await getCart(id)).body.status === 'awaiting_approval');
+  const [a, b] = await Promise.all([decide(id, 'approve', alice), decide(id, 'reject', erin.body.token)]);
+  expect([a.status, b.status].sort()).toEqual([202, 409]);
+  const winner = a.status === 202 ? 'approved' : 'rejected';
+  const done = await result(id);
+  expect(done.decision?.decision).toBe(winner);
+  expect(done.status).toBe(winner === 'approved' ? 'completed' : 'rejected');
+  expect((a.status === 409 ? a : b).body.error.message).toMatch(/already (approved|rejected)|not awaiting approval/);
+});
+
 it('a rejected cart leaves no draft behind', async () => {
   await startService();
   const started = await submit(cart(600, LOC_APPROVAL));

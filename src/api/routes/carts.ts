@@ -111,7 +111,7 @@ export function sendDecision(res: Response, result: Awaited<ReturnType<CartDecis
       res.status(404).json({ error: { code: 'CART_NOT_FOUND', message: 'no such cart group' } });
       return;
     case 'not_awaiting_approval':
-      res.status(409).json({ error: { code: 'CART_NOT_AWAITING_APPROVAL', message: `the cart is ${result.status}, not awaiting approval` } });
+      res.status(409).json({ error: { code: 'CART_NOT_AWAITING_APPROVAL', message: result.reason ?? `the cart is ${result.status}, not awaiting approval` } });
       return;
     default: {
       const unreachable: never = result;

@@ -7,12 +7,21 @@ export const cartWorkflowId = (groupId: string) => `cart-${groupId}`;
 export const APPROVE_SIGNAL = 'approve';
 export const REJECT_SIGNAL = 'reject';
 export const STATE_QUERY = 'state';
+/**
+ * The API's way to decide: an Update, so the approver learns whether the decision counted
+ * (accepted only while the cart awaits approval and nobody has decided; otherwise refused).
+ */
+export const DECIDE_UPDATE = 'decide';
 
 /** The argument of `approve` / `reject`. From the Web UI: {"approverName": "…", "comment": "…"}. */
 export interface ApprovalDecisionInput {
   approverId?: string;
   approverName: string;
   comment?: string;
+}
+
+export interface DecideInput extends ApprovalDecisionInput {
+  decision: 'approved' | 'rejected';
 }
 
 export interface ApprovalDecision extends ApprovalDecisionInput {
