@@ -178,7 +178,7 @@ export function createDraftOrderActivities(deps: DraftOrderDeps): DraftOrderActi
       const cartLines: CartLine[] = lines.map((l) => (l.variantGid && !l.sku ? { variantId: l.variantGid, quantity: l.quantity } : { sku: l.sku!, quantity: l.quantity }));
       const address = row.shippingAddress as { countryCode?: string; provinceCode?: string } | null;
       const currencyCode = await currencyOf(row.shop);
-      const loaded = await loadCartRules(deps.rules, { shop: row.shop, companyLocationGid: row.companyLocationGid, shippingAddress: address, lines: cartLines, currencyCode });
+      const loaded = await loadCartRules(deps.rules, { shop: row.shop, companyLocationGid: row.companyLocationGid, shippingAddress: address, lines: cartLines, currencyCode, groupId });
       // The same engine as POST /validate/cart: every rule, every error.
       const verdict = validateCart(loaded.validation);
       if (!verdict.valid) {

@@ -118,9 +118,11 @@ export function createRulesRepository(pool: pg.Pool) {
 
     /**
      * The location's quotas for these variants and products, each with what its orders
-     * (not cancelled) used since the start of the current period.
+     * (not cancelled) used since the start of the current period, plus what its carts still
+     * on their way to becoming orders (creating, awaiting approval, completing) hold — so two
+     * carts cannot both take the last of a quota. `excludeGroupId`: the cart being checked.
      */
-    async quotas(shop: string, companyLocationGid: string, scopeGids: readonly string[]): Promise<QuotaRule[]> {
+    async quotas(shop: string, companyLocationGid: string, scopeGids: readonly string[], excludeGroupId: string | null = null): Promise<QuotaRule[]> {
       // One pass over the location's order lines since the earliest period start, joined to
       // the rules by hash (variant rules and product rules apart: an OR would defeat the hash).
       const { rows } = await pool.query<{ scope_type: 'variant' | 'product'; scope_gid: string; period: QuotaRule['period']; max_quantity: number; used: string }>(
@@ -133,16 +135,36 @@ export function createRulesRepository(pool: pg.Pool) {
              FROM orders o JOIN order_line_items li ON li.shop = o.shop AND li.order_gid = o.gid
             WHERE o.shop = $1 AND o.company_location_gid = $2 AND o.cancelled_at IS NULL
               AND o.processed_at >= (SELECT min(since) FROM q)
+         ), p AS MATERIALIZED (
+           SELECT cl.variant_gid, v.product_gid, cl.quantity
+             FROM cart_groups g JOIN cart_lines cl ON cl.group_id = g.id
+             LEFT JOIN product_variants v ON v.shop = g.shop AND v.gid = cl.variant_gid
+            WHERE g.shop = $1 AND g.company_location_gid = $2 AND g.status IN ('creating', 'awaiting_approval', 'completing')
+              AND g.id IS DISTINCT FROM $4::uuid
          ), used AS (
            SELECT q.id, l.quantity FROM q JOIN l ON q.scope_type = 'variant' AND l.variant_gid = q.scope_gid AND l.processed_at >= q.since
            UNION ALL
            SELECT q.id, l.quantity FROM q JOIN l ON q.scope_type = 'product' AND l.product_gid = q.scope_gid AND l.processed_at >= q.since
+           UNION ALL
+           SELECT q.id, p.quantity FROM q JOIN p ON q.scope_type = 'variant' AND p.variant_gid = q.scope_gid
+           UNION ALL
+           SELECT q.id, p.quantity FROM q JOIN p ON q.scope_type = 'product' AND p.product_gid = q.scope_gid
          )
          SELECT q.scope_type, q.scope_gid, q.period, q.max_quantity, coalesce(u.used, 0) AS used
            FROM q LEFT JOIN (SELECT id, sum(quantity) AS used FROM used GROUP BY id) u ON u.id = q.id`,
-        [shop, companyLocationGid, scopeGids],
+        [shop, companyLocationGid, scopeGids, excludeGroupId],
       );
       return rows.map((r) => ({ scope: { type: r.scope_type, gid: r.scope_gid }, period: r.period, maxQuantity: r.max_quantity, used: Number(r.used) }));
+    },
+
+    /** What the location's carts on their way to becoming orders add to its exposure (credit limit). */
+    async pendingCartsTotal(shop: string, companyLocationGid: string, excludeGroupId: string | null = null): Promise<Money> {
+      const { rows } = await pool.query<{ total: string }>(
+        `SELECT coalesce(sum(total), 0) AS total FROM cart_groups
+          WHERE shop = $1 AND company_location_gid = $2 AND status IN ('creating', 'awaiting_approval', 'completing') AND id IS DISTINCT FROM $3::uuid`,
+        [shop, companyLocationGid, excludeGroupId],
+      );
+      return parseMoney(rows[0]!.total);
     },
 
     /** The shop's currency as last read from Shopify (null until a draft was created). */

@@ -2,7 +2,7 @@ import type { CartLine } from '../domain/carts/cartRequest';
 import type { PriceBreak } from '../domain/carts/pricing';
 import { candidateWarehouses, type Destination, type StockByItem, type WarehouseRoute } from '../domain/carts/routing';
 import type { ValidationContext } from '../domain/validation/context';
-import { currencyDigits } from '../domain/money/decimal';
+import { add, currencyDigits } from '../domain/money/decimal';
 import type { CatalogVariantRow, LocationSettings, RulesRepository } from '../repositories/rulesRepository';
 
 export interface CartRulesInput {
@@ -13,6 +13,8 @@ export interface CartRulesInput {
   lines: readonly CartLine[];
   /** The shop's currency when the caller knows it; else as recorded for the shop. */
   currencyCode?: string | null;
+  /** The cart group being prepared: its own reserved lines do not count against it. */
+  groupId?: string;
 }
 
 /** Everything a cart is checked and priced against, from PostgreSQL only (never Shopify). */
@@ -39,16 +41,17 @@ export async function loadCartRules(rules: RulesRepository, input: CartRulesInpu
   const items = catalog.flatMap((v) => (v.inventoryItemGid ? [v.inventoryItemGid] : []));
   const scopes = [...variantGids, ...productGids];
   const address = input.shippingAddress;
-  const [breaks, stock, routes, settings, quantityRules, quotas, priceRequired, destination, currency] = await Promise.all([
+  const [breaks, stock, routes, settings, quantityRules, quotas, priceRequired, destination, currency, pending] = await Promise.all([
     rules.negotiatedPrices(input.shop, input.companyLocationGid, variantGids),
     rules.stock(input.shop, items),
     rules.routes(input.shop),
     rules.locationSettings(input.shop, input.companyLocationGid),
     rules.quantityRules(input.shop, input.companyLocationGid, scopes),
-    rules.quotas(input.shop, input.companyLocationGid, scopes),
+    rules.quotas(input.shop, input.companyLocationGid, scopes, input.groupId ?? null),
     rules.negotiatedPriceRequired(input.shop, productGids),
     address?.countryCode ? Promise.resolve({ countryCode: address.countryCode, provinceCode: address.provinceCode ?? null }) : rules.locationDestination(input.shop, input.companyLocationGid),
     input.currencyCode !== undefined ? Promise.resolve(input.currencyCode) : rules.shopCurrency(input.shop),
+    rules.pendingCartsTotal(input.shop, input.companyLocationGid, input.groupId ?? null),
   ]);
   const bySku = new Map(catalog.filter((v) => v.sku).map((v) => [v.sku!, v]));
   const byGid = new Map(catalog.map((v) => [v.variantGid, v]));
@@ -69,7 +72,8 @@ export async function loadCartRules(rules: RulesRepository, input: CartRulesInpu
     stock,
     currencyDigits: currencyDigits(currency),
     creditLimit: settings.creditLimit,
-    openBalance: settings.openBalance,
+    // Carts still becoming orders count as owed already.
+    openBalance: add(settings.openBalance, pending),
   };
   return { validation, catalog, breaks, stock, routes, destination, settings };
 }

@@ -87,6 +87,25 @@ it('a clean cart is valid; a cart breaking every rule gets every error at once',
   expect(view.error).toMatch(/credit limit/);
 });
 
+it('carts still becoming orders hold their quota and count against the credit limit', async () => {
+  const c = shop.skus[2]!;
+  // From the test above: c's monthly quota is 10 and orders used 8 of it; credit 100 with 90 open.
+  await q(`UPDATE company_location_settings SET credit_limit = 1000000 WHERE company_location_gid = $1`, [LOC_OPEN]);
+  expect((await validate(cart([{ sku: c.sku, quantity: 2 }]))).body).toEqual({ valid: true, errors: [] });
+  const pending = randomUUID();
+  await q(`INSERT INTO cart_groups (id, shop, idempotency_key, request_hash, workflow_id, status, company_location_gid, line_count, total)
+           VALUES ($1::uuid, $2, $1::text, 'h', 'w', 'awaiting_approval', $3, 1, 999990)`, [pending, TEST_SHOP, LOC_OPEN]);
+  await q(`INSERT INTO cart_lines (group_id, line_no, sku, variant_gid, quantity) VALUES ($1, 0, $2, $3, 2)`, [pending, c.sku, c.gid]);
+  const held = await validate(cart([{ sku: c.sku, quantity: 1 }]));
+  expect(held.body.errors.map((e: Json) => [e.code, e.details.used ?? null])).toEqual([
+    ['QUOTA_EXCEEDED', 10],
+    ['CREDIT_LIMIT_EXCEEDED', null],
+  ]);
+  // Once that cart is an order (or cancelled), it no longer holds anything here.
+  await q(`UPDATE cart_groups SET status = 'rejected' WHERE id = $1`, [pending]);
+  expect((await validate(cart([{ sku: c.sku, quantity: 2 }]))).body.valid).toBe(true);
+});
+
 it('answers 400 with the problems when the body is not a cart, 401 without the token', async () => {
   const bad = await validate({ shop: TEST_SHOP, companyLocationId: LOC_OPEN, lines: [] });
   expect([bad.status, bad.body.error.code]).toEqual([400, 'CART_INVALID']);
