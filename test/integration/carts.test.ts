@@ -58,10 +58,10 @@ const groupDrafts = async (groupId: string) => {
   return (await shopState(h)).draftOrders.filter((d: Json) => d.tags.includes(groupTag(groupId))).sort((a: Json, b: Json) => index(a) - index(b));
 };
 
-async function startService(carts: { approvalTimeoutMs?: number; reminderAfterMs?: number } = {}): Promise<void> {
+async function startService(carts: { approvalTimeoutMs?: number; reminderAfterMs?: number } = {}, completion: 'payment_pending' | 'invoice' = 'payment_pending'): Promise<void> {
   const taskQueue = uniqueTaskQueue('carts');
   api = await startTestApi({ db: database.db, temporal, taskQueue, adminApiToken: ADMIN_TOKEN, carts });
-  worker = await startTestWorker(database.db, taskQueue, undefined, false, { adminBaseUrl: `${h.url}/{shop}` });
+  worker = await startTestWorker(database.db, taskQueue, undefined, false, { adminBaseUrl: `${h.url}/{shop}`, drafts: { completion } });
 }
 
 let shop: CartShop;
@@ -122,6 +122,17 @@ it('a 1,200-line cart becomes 3 linked drafts of 400 lines: FIXED_AMOUNT discoun
   const view = await getCart(started.body.groupId);
   expect(view.body).toMatchObject({ status: 'completed', lineCount: 1_200, plan: { drafts: [{ lineCount: 400 }, { lineCount: 400 }, { lineCount: 400 }] }, totals: { shipping: '150.0000' } });
   expect(view.body.drafts.map((d: Json) => d.status)).toEqual(['completed', 'completed', 'completed']);
+});
+
+it('with DRAFT_ORDER_COMPLETION=invoice, every draft of the group is invoiced to the buyer instead of completed', async () => {
+  await startService({}, 'invoice');
+  const started = await submit(cart(600, LOC_OPEN, { email: 'buyer@example.com' }));
+  expect(await result(started.body.groupId)).toMatchObject({ status: 'completed' });
+  const drafts = await groupDrafts(started.body.groupId);
+  expect(drafts.map((d: Json) => d.status)).toEqual(['INVOICE_SENT', 'INVOICE_SENT']);
+  const invoices = (await shopState(h)).invoices.filter((i: Json) => drafts.some((d: Json) => d.id === i.draftOrderId));
+  expect(invoices.map((i: Json) => i.to)).toEqual(['buyer@example.com', 'buyer@example.com']);
+  expect((await getCart(started.body.groupId)).body.drafts.map((d: Json) => d.status)).toEqual(['invoiced', 'invoiced']);
 });
 
 it('waits for an assigned approver: no token, a wrong token or an unassigned approver changes nothing; approval completes the drafts', async () => {
