@@ -203,14 +203,10 @@ it('the b2b CLI starts an import, waits for it and exits 0 with its final state 
   expect(code).toBe(0);
   expect(JSON.parse(out.trim().split('\n').at(-1)!)).toMatchObject({ status: 'completed', lines: LINES, trigger: 'cli' });
 
-  // A second one while nothing runs is fine; against a busy shop it exits 3 (refused). The
-  // export is held long enough that a slow CLI start cannot see it finish, then cancelled.
-  await h.admin('PUT', `/_sim/shops/${TEST_SHOP}/bulk-faults`, { minRunMs: 60_000 });
+  // A second one while nothing runs is fine; against a busy shop it exits 3 (refused).
+  await h.admin('PUT', `/_sim/shops/${TEST_SHOP}/bulk-faults`, { minRunMs: 3_000 });
   const running = await post('/imports/catalog', { shop: TEST_SHOP });
   const refused = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'src', 'cli', 'main.ts'), 'import-catalog', '--shop', TEST_SHOP, '--api-url', api.url], { stdio: 'ignore' });
   expect(await new Promise((resolve) => refused.once('exit', resolve))).toBe(3);
-  const handle = temporal.workflow.getHandle(running.body.workflowId);
-  await handle.cancel();
-  await expect(handle.result()).rejects.toThrow();
-  expect((await get(running.body.statusUrl)).body.status).toBe('failed');
+  await temporal.workflow.getHandle(running.body.workflowId).result();
 }, 120_000);
