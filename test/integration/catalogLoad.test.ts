@@ -149,11 +149,9 @@ it('never overwrites newer webhook data with the export’s older picture, nor d
   expect((await database.pool.query(`SELECT deleted_at FROM products WHERE gid = 'gid://shopify/Product/99999'`)).rows[0].deleted_at).toBeNull();
 });
 
-/**
- * A load that dies (is aborted) right after its `segments`-th committed segment, with a
- * fetch that records each request's Range header; `resume()` is the next attempt.
- */
-async function interruptedLoad(url: string, importId: string, segments: number) {
+it('resumes an interrupted download with a Range request from the last committed byte: exact counts, no duplicates', async () => {
+  const file = await exportCatalog();
+  const importId = await newImport();
   const ranges: (string | null)[] = [];
   const controller = new AbortController();
   let seen: LoadProgress | undefined;
@@ -161,30 +159,23 @@ async function interruptedLoad(url: string, importId: string, segments: number) 
     ranges.push(new Headers(init?.headers).get('range'));
     return fetch(input, init);
   };
-  const failure = await loadBulkFile({
+  // First attempt: killed (aborted) after its third committed segment.
+  const first = await loadBulkFile({
     pool: database.pool,
     importId,
-    url,
+    url: file.url,
     segmentBytes: 128 * 1024,
     signal: controller.signal,
     fetchImpl,
     onProgress: (p) => {
       if (p.committed) seen = p;
-      if (p.committed && p.segments === segments) controller.abort(new Error('worker died'));
+      if (p.committed && p.segments === 3) controller.abort(new Error('worker died'));
     },
   }).catch((e: unknown) => e);
-  return { failure, seen, ranges, resume: () => loadBulkFile({ pool: database.pool, importId, url, segmentBytes: 128 * 1024, fetchImpl }) };
-}
-
-it('resumes an interrupted download with a Range request from the last committed byte: exact counts, no duplicates', async () => {
-  const file = await exportCatalog();
-  const importId = await newImport();
-  // First attempt: killed (aborted) after its third committed segment.
-  const { failure: first, seen, ranges, resume } = await interruptedLoad(file.url, importId, 3);
   expect(first).toBeInstanceOf(Error);
   expect(seen?.segments).toBe(3);
 
-  const second = await resume();
+  const second = await loadBulkFile({ pool: database.pool, importId, url: file.url, segmentBytes: 128 * 1024, fetchImpl });
   expect(ranges).toEqual([null, `bytes=${seen!.bytes}-`]);
   expect(second.resumedFrom).toBe(seen!.bytes);
   expect(second.lines).toBe(file.objectCount);
@@ -205,12 +196,28 @@ it('resumes an interrupted download with a Range request from the last committed
 it('starts the file again when the UNLOGGED staging table lost its rows (PostgreSQL crash) after committed segments', async () => {
   const file = await exportCatalog();
   const importId = await newImport();
-  const { failure: first, ranges, resume } = await interruptedLoad(file.url, importId, 2);
+  const ranges: (string | null)[] = [];
+  const controller = new AbortController();
+  const fetchImpl: typeof fetch = (input, init) => {
+    ranges.push(new Headers(init?.headers).get('range'));
+    return fetch(input, init);
+  };
+  const first = await loadBulkFile({
+    pool: database.pool,
+    importId,
+    url: file.url,
+    segmentBytes: 128 * 1024,
+    signal: controller.signal,
+    fetchImpl,
+    onProgress: (p) => {
+      if (p.committed && p.segments === 2) controller.abort(new Error('worker died'));
+    },
+  }).catch((e: unknown) => e);
   expect(first).toBeInstanceOf(Error);
   // What a crash does to an UNLOGGED table: empty, while the segments stay committed.
   await database.pool.query(`TRUNCATE ${stagingTables(importId).rows}`);
 
-  const second = await resume();
+  const second = await loadBulkFile({ pool: database.pool, importId, url: file.url, segmentBytes: 128 * 1024, fetchImpl });
   expect(ranges).toEqual([null, null]);
   expect(second).toMatchObject({ resumedFrom: 0, lines: file.objectCount });
   const parsed = await parseStagedLines(database.pool, importId, { maxRejects: 0 });
