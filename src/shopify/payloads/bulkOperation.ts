@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { gidString, parsePayload } from './common';
 
-const bulkOperationFinishSchema = z.object({
+export const bulkOperationFinishSchema = z.object({
   admin_graphql_api_id: gidString,
   status: z.string(),
   error_code: z.string().nullish(),

@@ -4,12 +4,12 @@ import { numericId, parsePayload } from './common';
 
 const customerRefSchema = z.object({ id: numericId, email: z.string().nullish(), phone: z.string().nullish() });
 
-const customerRedactSchema = z.object({
+export const customerRedactSchema = z.object({
   customer: customerRefSchema,
   orders_to_redact: z.array(numericId).default([]),
 });
 
-const dataRequestSchema = z.object({
+export const dataRequestSchema = z.object({
   customer: customerRefSchema,
   orders_requested: z.array(numericId).default([]),
   data_request: z.object({ id: numericId }).nullish(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { toGid } from '../gid';
 import { gidOf, gidString, numericId, parsePayload, tagList, timestamp } from './common';
 
-const customerSchema = z.object({
+export const customerSchema = z.object({
   id: numericId,
   admin_graphql_api_id: gidString.nullish(),
   email: z.string().nullish(),
@@ -39,7 +39,7 @@ export function mapCustomerPayload(payload: unknown): CustomerRecord {
   };
 }
 
-const companySchema = z.object({
+export const companySchema = z.object({
   id: numericId.nullish(),
   admin_graphql_api_id: gidString,
   name: z.string(),
@@ -77,7 +77,7 @@ const addressSchema = z
   })
   .passthrough();
 
-const companyLocationSchema = z.object({
+export const companyLocationSchema = z.object({
   admin_graphql_api_id: gidString,
   name: z.string(),
   external_id: z.string().nullish(),

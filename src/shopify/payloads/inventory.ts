@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { toGid } from '../gid';
 import { gidOf, gidString, numericId, parsePayload, timestamp } from './common';
 
-const inventoryLevelSchema = z.object({
+export const inventoryLevelSchema = z.object({
   inventory_item_id: numericId,
   location_id: numericId,
   available: z.number().int().nullish(),
@@ -27,7 +27,7 @@ export function mapInventoryLevelPayload(payload: unknown): InventoryLevelRecord
   };
 }
 
-const locationSchema = z.object({
+export const locationSchema = z.object({
   id: numericId,
   admin_graphql_api_id: gidString.nullish(),
   name: z.string(),

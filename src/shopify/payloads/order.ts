@@ -14,7 +14,7 @@ const lineItemSchema = z.object({
   total_discount: moneyString.nullish(),
 });
 
-const orderSchema = z.object({
+export const orderSchema = z.object({
   id: numericId,
   admin_graphql_api_id: gidString.nullish(),
   name: z.string().nullish(),

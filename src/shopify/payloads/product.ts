@@ -15,7 +15,7 @@ const variantSchema = z.object({
   updated_at: timestamp.nullish(),
 });
 
-const productSchema = z.object({
+export const productSchema = z.object({
   id: numericId,
   admin_graphql_api_id: gidString.nullish(),
   title: z.string(),
@@ -77,7 +77,7 @@ export function mapProductPayload(payload: unknown): ProductRecord {
   };
 }
 
-const deletedSchema = z
+export const deletedSchema = z
   .object({ id: numericId.nullish(), admin_graphql_api_id: gidString.nullish() })
   .refine((d) => d.id || d.admin_graphql_api_id, 'needs id or admin_graphql_api_id');
 
