@@ -63,6 +63,11 @@ export interface ValidationContext {
   /** null: no credit limit. */
   creditLimit: Money | null;
   openBalance: Money;
+  /**
+   * What the cart costs as Shopify prices it, when known (checkout gives its subtotal);
+   * otherwise the credit rule prices the lines itself at the negotiated prices.
+   */
+  cartTotal?: Money;
 }
 
 export interface ValidationError {
@@ -78,6 +83,12 @@ export interface ValidationError {
 /** One rule. A new rule is a new module exporting one of these, listed in validators/index.ts. */
 export interface Validator {
   name: string;
+  /**
+   * Whether checkout's Validation Function runs it too. Rules over data checkout cannot
+   * see (our catalog, warehouse stock) stay on the backend; Shopify itself refuses unknown
+   * or unsellable variants and routes inventory at checkout.
+   */
+  atCheckout: boolean;
   validate(ctx: ValidationContext): ValidationError[];
 }
 

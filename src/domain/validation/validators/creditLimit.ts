@@ -5,9 +5,10 @@ import type { Validator } from '../context';
 /** The cart at its negotiated prices plus the open balance may not pass the credit limit. */
 export const creditLimit: Validator = {
   name: 'creditLimit',
+  atCheckout: true,
   validate: (ctx) => {
     if (ctx.creditLimit === null) return [];
-    const total = sum(ctx.lines.flatMap((l) => (l.variant ? [priceLine(l.variant.listPrice, ctx.negotiatedPrices.get(l.variant.variantGid) ?? [], l.quantity, ctx.currencyDigits).lineTotal] : [])));
+    const total = ctx.cartTotal ?? sum(ctx.lines.flatMap((l) => (l.variant ? [priceLine(l.variant.listPrice, ctx.negotiatedPrices.get(l.variant.variantGid) ?? [], l.quantity, ctx.currencyDigits).lineTotal] : [])));
     const exposure = sum([total, ctx.openBalance]);
     if (exposure <= ctx.creditLimit) return [];
     return [

@@ -4,6 +4,7 @@ import { lineName, lineSku, type Validator } from '../context';
 /** A product marked "negotiated price required" is sold only at a price the location negotiated. */
 export const pricing: Validator = {
   name: 'pricing',
+  atCheckout: true,
   validate: (ctx) =>
     ctx.lines.flatMap((line) => {
       if (!line.variant || !ctx.negotiatedPriceRequired.has(line.variant.productGid)) return [];

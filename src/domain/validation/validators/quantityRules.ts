@@ -8,6 +8,7 @@ function ruleFor(rules: readonly QuantityRule[], variantGid: string, productGid:
 /** Minimum, maximum and case-pack multiple per line. */
 export const quantityRules: Validator = {
   name: 'quantityRules',
+  atCheckout: true,
   validate: (ctx) =>
     ctx.lines.flatMap((line) => {
       if (!line.variant) return [];

@@ -7,6 +7,7 @@ import { lineSku, type Validator } from '../context';
  */
 export const quota: Validator = {
   name: 'quota',
+  atCheckout: true,
   validate: (ctx) =>
     ctx.quotas.flatMap((rule) => {
       const inScope = ctx.lines.filter((l) => l.variant && (rule.scope.type === 'variant' ? l.variant.variantGid : l.variant.productGid) === rule.scope.gid);

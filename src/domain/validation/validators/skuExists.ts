@@ -3,6 +3,7 @@ import { lineName, lineSku, type Validator } from '../context';
 /** Every line names a live variant of an active product. */
 export const skuExists: Validator = {
   name: 'skuExists',
+  atCheckout: false,
   validate: (ctx) =>
     ctx.lines.flatMap((line) => {
       if (!line.variant) {

@@ -8,6 +8,7 @@ import { lineName, lineSku, type Validator } from '../context';
  */
 export const warehouse: Validator = {
   name: 'warehouse',
+  atCheckout: false,
   validate: (ctx) => {
     if (ctx.warehouses === null) return [];
     const usable = ctx.warehouses;
