@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     catalog: { maxRejects: runtime.catalogImport.maxRejects },
     drafts: { maxLinesPerDraft: runtime.carts.maxLinesPerDraft, completion: runtime.carts.completion },
     catalogImportSchedule: runtime.catalogImport.schedule,
+    constraintSyncEvery: runtime.constraintSync.every,
     logger: logger.child({ component: 'worker' }),
   });
   const api = await startApi({ config: runtime, db, temporal, logger });

@@ -4,6 +4,9 @@ import { createCartRepository } from '../repositories/cartRepository';
 import { createRulesRepository } from '../repositories/rulesRepository';
 import { createCatalogImportRepository } from '../repositories/catalogImportRepository';
 import type { ShopClients } from '../shopify/client/shopClients';
+import { createConstraintSourceRepository } from '../repositories/constraintSourceRepository';
+import { createMetafieldSyncStateRepository } from '../repositories/metafieldSyncStateRepository';
+import { createConstraintSyncActivities, DEFAULT_CONSTRAINT_SYNC_SETTINGS, type ConstraintSyncActivities, type ConstraintSyncSettings } from './constraintSyncActivities';
 import { createCatalogImportActivities, type CatalogImportActivities, type CatalogImportSettings } from './catalogImportActivities';
 import { createDraftOrderActivities, type DraftOrderActivities, type DraftOrderSettings } from './draftOrderActivities';
 import { createInboxActivities } from './inboxActivities';
@@ -17,9 +20,10 @@ export interface ActivityDeps {
   shopify: ShopClients;
   catalog: CatalogImportSettings;
   drafts: DraftOrderSettings;
+  constraintSync?: Partial<ConstraintSyncSettings>;
 }
 
-export type Activities = WebhookActivities & CatalogImportActivities & ShopListActivities & DraftOrderActivities;
+export type Activities = WebhookActivities & CatalogImportActivities & ShopListActivities & DraftOrderActivities & ConstraintSyncActivities;
 
 /** The one place activities are built; the worker registers what this returns. */
 export function createActivities(deps: ActivityDeps): Activities {
@@ -41,6 +45,13 @@ export function createActivities(deps: ActivityDeps): Activities {
       shopify: deps.shopify,
       settings: deps.drafts,
       logger: deps.logger.child({ component: 'draft-orders' }),
+    }),
+    ...createConstraintSyncActivities({
+      sources: createConstraintSourceRepository(deps.db.$client),
+      state: createMetafieldSyncStateRepository(deps.db.$client),
+      shopify: deps.shopify,
+      settings: { ...DEFAULT_CONSTRAINT_SYNC_SETTINGS, ...deps.constraintSync },
+      logger: deps.logger.child({ component: 'constraint-sync' }),
     }),
   };
 }

@@ -40,6 +40,8 @@ export interface HandlerResult {
   outcome: 'applied' | 'stale' | 'already_processed';
   rows: number;
   signal?: SignalRequest;
+  /** The event changed a company location's checkout constraints: its shop's sync should run. */
+  constraintsChanged?: boolean;
 }
 
 export interface InboxActivities {

@@ -59,6 +59,7 @@ export function createWebhookHandlerActivities({ db }: { db: Db }): WebhookHandl
               outcome: outcome.result.applied ? 'applied' : 'stale',
               rows: outcome.result.rows,
               ...(outcome.result.signal ? { signal: outcome.result.signal } : {}),
+              ...(outcome.result.constraintsChanged ? { constraintsChanged: true } : {}),
             };
           case 'already_processed':
             return { outcome: 'already_processed', rows: 0 };

@@ -46,6 +46,8 @@ const envSchema = z.object({
   CATALOG_IMPORT_MAX_REJECTS: z.coerce.number().int().min(0).default(1_000),
   // Cron (UTC) of the nightly full import of every installed shop; "off" disables it.
   CATALOG_IMPORT_SCHEDULE: z.string().default('0 3 * * *'),
+  /** Interval of the full constraint → metafield sync (Temporal Schedule), e.g. 15m or 1h; 'off' disables it. */
+  CONSTRAINT_SYNC_SCHEDULE: z.string().regex(/^(off|\d+[smh])$/, 'an interval such as 15m, or off').default('15m'),
   // Carts: lines per submitted cart, lines per Shopify draft order (Shopify's limit is 499).
   CART_MAX_LINES: z.coerce.number().int().min(1).max(50_000).default(10_000),
   DRAFT_ORDER_MAX_LINES: z.coerce.number().int().min(1).max(499).default(499),
@@ -89,6 +91,7 @@ export interface Config {
   internalAuthSecret: string | undefined;
   adminApiToken: string | undefined;
   catalogImport: { maxRejects: number; schedule: string | undefined };
+  constraintSync: { every: string | undefined };
   carts: CartSettings;
   webhookMaxBytes: number;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -169,6 +172,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     internalAuthSecret: e.INTERNAL_AUTH_SECRET,
     adminApiToken: e.ADMIN_API_TOKEN,
     catalogImport: { maxRejects: e.CATALOG_IMPORT_MAX_REJECTS, schedule: e.CATALOG_IMPORT_SCHEDULE === 'off' ? undefined : e.CATALOG_IMPORT_SCHEDULE },
+    constraintSync: { every: e.CONSTRAINT_SYNC_SCHEDULE === 'off' ? undefined : e.CONSTRAINT_SYNC_SCHEDULE },
     carts: {
       maxLines: e.CART_MAX_LINES,
       maxLinesPerDraft: e.DRAFT_ORDER_MAX_LINES,

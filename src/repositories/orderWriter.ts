@@ -9,6 +9,8 @@ export interface WriteResult {
   rows: number;
   /** A workflow to wake about this event (see HandlerResult.signal). */
   signal?: { workflowId: string; signal: string; args: unknown[] };
+  /** A company location's checkout constraints changed (see HandlerResult.constraintsChanged). */
+  constraintsChanged?: boolean;
 }
 
 /**
@@ -48,5 +50,11 @@ export async function upsertOrder(tx: DbOrTx, shop: string, order: OrderRecord, 
     DELETE FROM ${orderLineItems}
      WHERE shop = ${shop} AND order_gid = ${order.gid}
        AND NOT (gid = ANY(${sql.param(lines.map((l) => l.gid))}::text[]))`);
-  return { applied: true, rows: 1 + lines.length };
+  if (!header.companyLocationGid) return { applied: true, rows: 1 + lines.length };
+  // The order moves the location's quota usage: mark it for the constraint sync in the same
+  // transaction, so the mark exists exactly when the order does.
+  await tx.execute(sql`
+    INSERT INTO constraint_sync_dirty (shop, company_location_gid) VALUES (${shop}, ${header.companyLocationGid})
+    ON CONFLICT (shop, company_location_gid) DO UPDATE SET marked_at = clock_timestamp()`);
+  return { applied: true, rows: 1 + lines.length, constraintsChanged: true };
 }

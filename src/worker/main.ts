@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     catalog: { maxRejects: config.catalogImport.maxRejects },
     drafts: { maxLinesPerDraft: config.carts.maxLinesPerDraft, completion: config.carts.completion },
     catalogImportSchedule: config.catalogImport.schedule,
+    constraintSyncEvery: config.constraintSync.every,
     logger,
   });
   logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');

@@ -8,6 +8,8 @@ import { createAdminClient, type AdminClientConfig } from '../shopify/client/adm
 import { createPgThrottleStore } from '../shopify/client/pgThrottleStore';
 import { createShopClients } from '../shopify/client/shopClients';
 import { ensureCatalogImportSchedule } from '../temporal/catalogImportSchedule';
+import { ensureConstraintSyncSchedule } from '../temporal/constraintSyncSchedule';
+import type { ConstraintSyncSettings } from '../activities/constraintSyncActivities';
 import type { Db } from '../db/client';
 import { InboxRelay, type RelayOptions } from '../ingest/inboxRelay';
 import { listenForPending } from '../ingest/pendingSignal';
@@ -29,6 +31,9 @@ export interface WorkerDeps {
   drafts?: Partial<DraftOrderSettings>;
   /** Cron of the nightly full catalog import (a Temporal Schedule); none when unset. */
   catalogImportSchedule?: string;
+  /** Interval of the full constraint → metafield sync (a Temporal Schedule, e.g. "15m"); none when unset. */
+  constraintSyncEvery?: string;
+  constraintSync?: Partial<ConstraintSyncSettings>;
   /** The inbox relay runs beside the worker unless disabled (false). */
   relay?: Partial<RelayOptions> | false;
 }
@@ -58,6 +63,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       shopify: shopClientsFor(deps),
       catalog: { maxRejects: 1_000, ...deps.catalog },
       drafts: { maxLinesPerDraft: 499, completion: 'payment_pending', searchSettleMs: 5_000, ...deps.drafts },
+      ...(deps.constraintSync ? { constraintSync: deps.constraintSync } : {}),
     }),
     workflowBundlePath: deps.workflowBundlePath,
   });
@@ -68,6 +74,9 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       taskQueue: deps.taskQueue,
       logger: deps.logger,
     });
+  }
+  if (deps.constraintSyncEvery) {
+    await ensureConstraintSyncSchedule(new Client({ connection, namespace: deps.namespace }), { every: deps.constraintSyncEvery, taskQueue: deps.taskQueue, logger: deps.logger });
   }
   let relay: InboxRelay | undefined;
   let listener: { stop(): Promise<void> } | undefined;

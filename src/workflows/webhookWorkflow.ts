@@ -1,6 +1,7 @@
-import { ApplicationFailure, getExternalWorkflowHandle, log, proxyLocalActivities, type LocalActivityOptions } from '@temporalio/workflow';
+import { ApplicationFailure, getExternalWorkflowHandle, log, patched, proxyLocalActivities, type LocalActivityOptions } from '@temporalio/workflow';
 import type { InboxActivities, InlineWebhookRecord, SignalRequest, WebhookHandlerActivities, WebhookRef } from '../activities/types';
 import { routeTopic } from '../domain/webhooks/topicRoutes';
+import { startOrSignalConstraintSync } from './constraintSyncAllShopsWorkflow';
 
 /*
  * Local activities: each step is one short, idempotent PostgreSQL transaction, so it runs
@@ -68,6 +69,8 @@ export async function webhookWorkflow(input: WebhookWorkflowInput): Promise<Webh
         throw ApplicationFailure.nonRetryable(`webhook ${ref.webhookId} (${ref.topic}) is dead: ${reason}`, 'WEBHOOK_DEAD');
       }
       const signalled = result.signal ? await signalWorkflow(result.signal) : undefined;
+      // Patched: runs recorded before the constraint sync existed replay without this step.
+      if (result.constraintsChanged && patched('constraint-sync-on-order')) await startOrSignalConstraintSync(ref.shop, 'dirty');
       return { outcome: result.outcome, handler: route.handler, rows: result.rows, ...(signalled ? { signalled } : {}) };
     }
     default:

@@ -8,3 +8,4 @@ export * from './shopifyApi';
 export * from './catalogImports';
 export * from './carts';
 export * from './rules';
+export * from './constraintSync';
