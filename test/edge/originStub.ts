@@ -17,7 +17,8 @@ export type OriginBehaviour =
  */
 export class OriginStub {
   readonly received: ReceivedRequest[] = [];
-  behaviour: OriginBehaviour = { kind: 'ok' };
+  /** For every request, or per webhook ID (unlisted IDs: `ok`). */
+  behaviour: OriginBehaviour | Map<string, OriginBehaviour> = { kind: 'ok' };
   private server: http.Server | undefined;
   private port = 0;
 
@@ -55,7 +56,8 @@ export class OriginStub {
   }
 
   private async answer(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
-    const behaviour = this.behaviour;
+    const webhookId = String(req.headers['x-shopify-webhook-id']);
+    const behaviour = this.behaviour instanceof Map ? (this.behaviour.get(webhookId) ?? { kind: 'ok' }) : this.behaviour;
     if (behaviour.kind === 'slow') await new Promise((r) => setTimeout(r, behaviour.delayMs));
     const status = behaviour.kind === 'status' ? behaviour.status : 200;
     // Recorded only when the origin would have recorded it (a 2xx), like the real inbox.
