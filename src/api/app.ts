@@ -17,6 +17,8 @@ import { approverRoutes } from './routes/approvers';
 import { cartRoutes } from './routes/carts';
 import { validateCartRoutes } from './routes/validateCart';
 import { catalogImportRoutes } from './routes/catalogImports';
+import { constraintSyncRoutes } from './routes/constraintSync';
+import type { ConstraintSyncStarter } from '../constraints/constraintSyncStarter';
 import { healthRoutes, type HealthChecks } from './routes/health';
 import { shopifyWebhookRoutes } from './routes/shopifyWebhooks';
 import { webhookReplayRoutes } from './routes/webhookReplay';
@@ -30,6 +32,7 @@ export interface AppDeps {
   inbox: InboxRepository;
   health: HealthChecks;
   catalogImports: { starter: CatalogImportStarter; imports: CatalogImportRepository };
+  constraintSync: { starter: ConstraintSyncStarter };
   carts: { submitter: CartSubmitter; decisions: CartDecisions; carts: CartRepository; approvers: ApproverRepository; rules: RulesRepository; maxLines: number; secureCookies: boolean };
   /** New work for the relay (a replay was queued). */
   kickRelay: () => void;
@@ -45,6 +48,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(shopifyWebhookRoutes({ verify: deps.verify, maxBytes: deps.webhookMaxBytes, ingestor: deps.ingestor }));
   app.use(webhookReplayRoutes({ inbox: deps.inbox, onQueued: deps.kickRelay, auth: adminAuth(deps.adminApiToken) }));
   app.use(catalogImportRoutes({ ...deps.catalogImports, auth: adminAuth(deps.adminApiToken) }));
+  app.use(constraintSyncRoutes({ ...deps.constraintSync, auth: adminAuth(deps.adminApiToken) }));
   app.use(cartRoutes({ ...deps.carts, auth: adminAuth(deps.adminApiToken) }));
   app.use(validateCartRoutes({ rules: deps.carts.rules, maxLines: deps.carts.maxLines, auth: adminAuth(deps.adminApiToken) }));
   app.use(approvalsRoutes(deps.carts));

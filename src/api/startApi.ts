@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import { createCartDecisions } from '../carts/cartDecisions';
 import { createCartSubmitter } from '../carts/cartSubmitter';
 import { createCatalogImportStarter } from '../catalog/catalogImportStarter';
+import { createConstraintSyncStarter } from '../constraints/constraintSyncStarter';
 import { createApproverRepository } from '../repositories/approverRepository';
 import { createCartRepository } from '../repositories/cartRepository';
 import { createRulesRepository } from '../repositories/rulesRepository';
@@ -58,6 +59,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   const cartSettings = config.carts ?? DEFAULT_CART_SETTINGS;
   const app = createApp({
     catalogImports,
+    constraintSync: { starter: createConstraintSyncStarter({ temporal, taskQueue: config.temporal.taskQueue, shops: createShopRepository(db) }) },
     carts: {
       carts,
       submitter: createCartSubmitter({ temporal, taskQueue: config.temporal.taskQueue, carts, settings: cartSettings }),
