@@ -6,7 +6,7 @@ import type { OutgoingWebhook } from './outgoingWebhook';
 /**
  * A webhook waiting on the queue for the origin. The body is gzip-compressed because a queue
  * message holds at most 128 KB (https://developers.cloudflare.com/queues/platform/limits/) and
- * a stripped 1,000-line order is about 200 KB as JSON. No HMAC and no internal-auth secret
+ * a stripped 1,000-line order is about 250 KB as JSON (about 20 KB queued). No HMAC and no internal-auth secret
  * are stored: the consumer signs with the secret current at delivery, which may have rotated.
  */
 export interface QueuedWebhook {
