@@ -22,6 +22,7 @@ import type { ConstraintSyncStarter } from '../constraints/constraintSyncStarter
 import { healthRoutes, type HealthChecks } from './routes/health';
 import { shopifyWebhookRoutes } from './routes/shopifyWebhooks';
 import { webhookReplayRoutes } from './routes/webhookReplay';
+import { operatorRoutes, type OperatorDeps } from './routes/operatorRoutes';
 
 export interface AppDeps {
   logger: Logger;
@@ -34,6 +35,8 @@ export interface AppDeps {
   catalogImports: { starter: CatalogImportStarter; imports: CatalogImportRepository };
   constraintSync: { starter: ConstraintSyncStarter };
   carts: { submitter: CartSubmitter; decisions: CartDecisions; carts: CartRepository; approvers: ApproverRepository; rules: RulesRepository; maxLines: number; secureCookies: boolean };
+  /** The operator CLI's routes: dead webhooks, bulk replay, workflow status, pending approvals. */
+  operator: OperatorDeps;
   /** New work for the relay (a replay was queued). */
   kickRelay: () => void;
   /** Extra routers mounted before the error handler (benchmarks mount their ceiling route here). */
@@ -53,6 +56,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(validateCartRoutes({ rules: deps.carts.rules, maxLines: deps.carts.maxLines, auth: adminAuth(deps.adminApiToken) }));
   app.use(approvalsRoutes(deps.carts));
   app.use(approverRoutes({ approvers: deps.carts.approvers, auth: adminAuth(deps.adminApiToken) }));
+  app.use(operatorRoutes({ ...deps.operator, onQueued: deps.kickRelay, auth: adminAuth(deps.adminApiToken) }));
   for (const router of deps.extraRouters ?? []) app.use(router);
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such route' } });

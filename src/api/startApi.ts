@@ -19,12 +19,15 @@ import { createCatalogImportRepository } from '../repositories/catalogImportRepo
 import { createInboxRepository } from '../repositories/inboxRepository';
 import { createShopRepository } from '../repositories/shopRepository';
 import { pingTemporal } from '../temporal/client';
+import { createWorkflowStatusReader } from '../temporal/workflowStatus';
+import { createPendingApprovals } from '../carts/pendingApprovals';
+import { createDeadWebhookQueries } from '../repositories/deadWebhookQueries';
 import { createApp } from './app';
 
 export interface ApiDeps {
   config: Pick<RuntimeConfig, 'port' | 'shopifyApiSecrets' | 'internalAuthSecret' | 'adminApiToken' | 'webhookMaxBytes'> &
     Partial<Pick<RuntimeConfig, 'carts' | 'env'>> & {
-    temporal: Pick<RuntimeConfig['temporal'], 'taskQueue'>;
+    temporal: Pick<RuntimeConfig['temporal'], 'taskQueue'> & Partial<Pick<RuntimeConfig['temporal'], 'uiUrl'>>;
   };
   db: Db;
   temporal: Client;
@@ -57,17 +60,23 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   const carts = createCartRepository(db);
   const approvers = createApproverRepository(db);
   const cartSettings = config.carts ?? DEFAULT_CART_SETTINGS;
+  const decisions = createCartDecisions({ temporal, carts, approvers });
   const app = createApp({
     catalogImports,
     constraintSync: { starter: createConstraintSyncStarter({ temporal, taskQueue: config.temporal.taskQueue, shops: createShopRepository(db) }) },
     carts: {
       carts,
       submitter: createCartSubmitter({ temporal, taskQueue: config.temporal.taskQueue, carts, settings: cartSettings }),
-      decisions: createCartDecisions({ temporal, carts, approvers }),
+      decisions,
       approvers,
       rules: createRulesRepository(db.$client),
       maxLines: cartSettings.maxLines,
       secureCookies: config.env === 'production',
+    },
+    operator: {
+      deadWebhooks: createDeadWebhookQueries(db),
+      workflows: createWorkflowStatusReader({ temporal, uiUrl: config.temporal.uiUrl }),
+      pendingApprovals: createPendingApprovals({ decisions, carts }),
     },
     logger,
     verify: { shopifyApiSecrets: config.shopifyApiSecrets, internalAuthSecret: config.internalAuthSecret },
