@@ -48,6 +48,24 @@ describe('parseConfig', () => {
     );
   });
 
+  it('exports no SDK metrics and sends no dead-event notices unless configured', () => {
+    const config = parseConfig({});
+    expect(config.temporal.metricsAddress).toBeUndefined();
+    expect(config.deadEvents.webhookUrl).toBeUndefined();
+  });
+
+  it('reads TEMPORAL_METRICS_ADDRESS as host:port and DEAD_EVENT_WEBHOOK_URL as an http(s) URL', () => {
+    const config = parseConfig({ TEMPORAL_METRICS_ADDRESS: '0.0.0.0:9464', DEAD_EVENT_WEBHOOK_URL: 'https://ops.example.com/hooks/dead' });
+    expect(config.temporal.metricsAddress).toBe('0.0.0.0:9464');
+    expect(config.deadEvents.webhookUrl).toBe('https://ops.example.com/hooks/dead');
+  });
+
+  it('names a bad TEMPORAL_METRICS_ADDRESS and DEAD_EVENT_WEBHOOK_URL together', () => {
+    expect(() => parseConfig({ TEMPORAL_METRICS_ADDRESS: '9464', DEAD_EVENT_WEBHOOK_URL: 'ftp://x' })).toThrow(
+      /TEMPORAL_METRICS_ADDRESS: must be host:port[\s\S]*DEAD_EVENT_WEBHOOK_URL: must be an http\(s\) URL/,
+    );
+  });
+
   it('treats an empty INTERNAL_AUTH_SECRET as unset', () => {
     expect(parseConfig({ INTERNAL_AUTH_SECRET: '' }).internalAuthSecret).toBeUndefined();
   });

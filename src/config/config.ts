@@ -26,6 +26,12 @@ const envSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('b2b-orchestrator'),
   TEMPORAL_UI_URL: optionalString.pipe(z.string().url().optional()),
+  // The worker's Temporal SDK metrics (Prometheus text at /metrics on this address); unset: not exported.
+  TEMPORAL_METRICS_ADDRESS: optionalString.pipe(
+    z.string().regex(/^[^\s:/]+:\d+$/, 'must be host:port, e.g. 0.0.0.0:9464').optional(),
+  ),
+  // Where a JSON notice goes when an event exhausts its retries and is marked dead; unset: log only.
+  DEAD_EVENT_WEBHOOK_URL: optionalString.pipe(z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL').optional()),
   // After a secret rotation Shopify may keep signing with the old secret for up to an hour,
   // so several secrets may be configured at once.
   SHOPIFY_API_SECRET: optionalString.pipe(commaList.optional()),
@@ -79,6 +85,8 @@ export interface Config {
     namespace: string;
     taskQueue: string;
     uiUrl: string | undefined;
+    /** host:port of the worker's SDK Prometheus exporter; undefined when not exported. */
+    metricsAddress: string | undefined;
   };
   shopifyApiSecrets: string[];
   shopify: {
@@ -90,6 +98,7 @@ export interface Config {
   };
   internalAuthSecret: string | undefined;
   adminApiToken: string | undefined;
+  deadEvents: { webhookUrl: string | undefined };
   catalogImport: { maxRejects: number; schedule: string | undefined };
   constraintSync: { every: string | undefined };
   carts: CartSettings;
@@ -161,6 +170,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       uiUrl: e.TEMPORAL_UI_URL,
+      metricsAddress: e.TEMPORAL_METRICS_ADDRESS,
     },
     shopifyApiSecrets: e.SHOPIFY_API_SECRET ?? [],
     shopify: {
@@ -171,6 +181,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     },
     internalAuthSecret: e.INTERNAL_AUTH_SECRET,
     adminApiToken: e.ADMIN_API_TOKEN,
+    deadEvents: { webhookUrl: e.DEAD_EVENT_WEBHOOK_URL },
     catalogImport: { maxRejects: e.CATALOG_IMPORT_MAX_REJECTS, schedule: e.CATALOG_IMPORT_SCHEDULE === 'off' ? undefined : e.CATALOG_IMPORT_SCHEDULE },
     constraintSync: { every: e.CONSTRAINT_SYNC_SCHEDULE === 'off' ? undefined : e.CONSTRAINT_SYNC_SCHEDULE },
     carts: {
