@@ -3,6 +3,8 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import { ConstraintsTooLargeError, locationMetafields, shopWideMetafields, type MetafieldValue } from '../domain/constraints/locationConstraints';
 import { NAMESPACE } from '../domain/constraints/metafieldKeys';
 import { planSync, type DesiredValue, type PlannedWrite } from '../domain/constraints/syncPlan';
+import { classifyDbError, sqlState } from '../db/errors';
+import { errorMessage } from '../errors';
 import type { Logger } from '../logger';
 import type { ConstraintSourceRepository } from '../repositories/constraintSourceRepository';
 import type { MetafieldSyncStateRepository } from '../repositories/metafieldSyncStateRepository';
@@ -82,82 +84,93 @@ export function createConstraintSyncActivities(deps: ConstraintSyncDeps): Constr
   const { sources, state, settings, logger } = deps;
 
   return {
-    async syncConstraints({ shop, mode }) {
-      const ctx = Context.current();
-      let client: ShopAdminClient;
+    async syncConstraints(request) {
       try {
-        client = await deps.shopify.forShop(shop);
+        return await syncOnce(request);
       } catch (err) {
-        if (err instanceof ShopNotInstalledError) throw ApplicationFailure.nonRetryable(err.message, err.code);
+        // A statement PostgreSQL refuses for what it is (not for being unreachable) will be
+        // refused again: fail the run visibly; the next scheduled run tries afresh.
+        if (sqlState(err) && classifyDbError(err) === 'data') throw ApplicationFailure.nonRetryable(errorMessage(err), 'CONSTRAINT_SYNC_DATA_ERROR');
         throw err;
       }
-      const result: ConstraintSyncResult = { owners: 0, written: 0, deleted: 0, unchanged: 0, calls: 0, recomputed: 0, tooLarge: [], dirtyLeft: 0 };
-      const marks = await sources.dirtyLocations(shop);
-      const locations = mode === 'full' ? await sources.allLocations(shop) : marks.map((m) => m.gid);
-
-      /** Values of these locations as PostgreSQL has them now. */
-      const computeLocations = async (gids: readonly string[]): Promise<DesiredValue[]> => {
-        const data = await sources.locationData(shop, gids);
-        return gids.flatMap((gid) => {
-          try {
-            return desired(gid, locationMetafields(data.get(gid)!));
-          } catch (err) {
-            if (!(err instanceof ConstraintsTooLargeError)) throw err;
-            result.tooLarge.push({ ownerGid: gid, reason: err.message });
-            logger.warn({ shop, companyLocationId: gid, reason: err.message }, 'company location rules too large for checkout; left as they were');
-            return [];
-          }
-        });
-      };
-
-      const send = async (writes: readonly PlannedWrite[], recompute: (owners: string[]) => Promise<DesiredValue[]>): Promise<void> => {
-        await pooled(chunks(writes, METAFIELDS_PER_CALL), settings.concurrency, async (batch) => {
-          const stale = await setBatch(client, batch, ctx.cancellationSignal, result, (written) => state.recordWritten(shop, written));
-          ctx.heartbeat();
-          if (stale.length === 0) return;
-          // Someone else changed these since our last write (or our record of it is lost).
-          // PostgreSQL is the truth: recompute them now and write unconditionally, so the
-          // freshest value wins and nothing computed from older data overwrites it.
-          const owners = [...new Set(stale.map((w) => w.ownerGid))];
-          const fresh = (await recompute(owners)).filter((d) => stale.some((w) => w.ownerGid === d.ownerGid && w.key === d.key));
-          result.recomputed += owners.length;
-          for (const again of chunks(fresh, METAFIELDS_PER_CALL)) {
-            await setBatch(client, again.map((d) => ({ ...d, compareDigest: undefined })), ctx.cancellationSignal, result, (written) => state.recordWritten(shop, written));
-          }
-        });
-      };
-
-      const carryOut = async (values: DesiredValue[], owners: readonly string[], recompute: (owners: string[]) => Promise<DesiredValue[]>) => {
-        const plan = planSync(values, await state.forOwners(shop, owners), new Set(owners.filter((o) => !result.tooLarge.some((t) => t.ownerGid === o))));
-        result.owners += owners.length;
-        result.unchanged += plan.unchanged;
-        await send(plan.writes, recompute);
-        for (const batch of chunks(plan.deletes, METAFIELDS_PER_CALL)) {
-          await client.request(AdminOperations.metafieldsDelete, { metafields: batch.map((d) => ({ ownerId: d.ownerGid, namespace: NAMESPACE, key: d.key })) }, { signal: ctx.cancellationSignal, idempotent: true });
-          result.calls++;
-          result.deleted += batch.length;
-          await state.recordDeleted(shop, batch);
-        }
-      };
-
-      for (const batch of chunks(locations, settings.batchSize)) {
-        await carryOut(await computeLocations(batch), batch, computeLocations);
-        ctx.heartbeat();
-      }
-      if (mode === 'full') {
-        const shopWide = async (): Promise<DesiredValue[]> => [...shopWideMetafields(await sources.shopWide(shop))].flatMap(([gid, values]) => desired(gid, values));
-        const values = await shopWide();
-        const owners = [...new Set([...values.map((v) => v.ownerGid), ...(await state.shopWideOwners(shop))])];
-        await carryOut(values, owners, async (only) => (await shopWide()).filter((v) => only.includes(v.ownerGid)));
-      }
-      // Only the marks this run saw: a location marked meanwhile stays marked.
-      const seen = mode === 'full' ? marks : marks.filter((m) => !result.tooLarge.some((t) => t.ownerGid === m.gid));
-      await sources.clearDirty(shop, seen);
-      result.dirtyLeft = (await sources.dirtyLocations(shop)).length;
-      logger.info({ shop, mode, ...result, tooLarge: result.tooLarge.length }, 'constraint sync finished');
-      return result;
     },
   };
+
+  async function syncOnce({ shop, mode }: ConstraintSyncRequest): Promise<ConstraintSyncResult> {
+    const ctx = Context.current();
+    let client: ShopAdminClient;
+    try {
+      client = await deps.shopify.forShop(shop);
+    } catch (err) {
+      if (err instanceof ShopNotInstalledError) throw ApplicationFailure.nonRetryable(err.message, err.code);
+      throw err;
+    }
+    const result: ConstraintSyncResult = { owners: 0, written: 0, deleted: 0, unchanged: 0, calls: 0, recomputed: 0, tooLarge: [], dirtyLeft: 0 };
+    const marks = await sources.dirtyLocations(shop);
+    const locations = mode === 'full' ? await sources.allLocations(shop) : marks.map((m) => m.gid);
+
+    /** Values of these locations as PostgreSQL has them now. */
+    const computeLocations = async (gids: readonly string[]): Promise<DesiredValue[]> => {
+      const data = await sources.locationData(shop, gids);
+      return gids.flatMap((gid) => {
+        try {
+          return desired(gid, locationMetafields(data.get(gid)!));
+        } catch (err) {
+          if (!(err instanceof ConstraintsTooLargeError)) throw err;
+          result.tooLarge.push({ ownerGid: gid, reason: err.message });
+          logger.warn({ shop, companyLocationId: gid, reason: err.message }, 'company location rules too large for checkout; left as they were');
+          return [];
+        }
+      });
+    };
+
+    const send = async (writes: readonly PlannedWrite[], recompute: (owners: string[]) => Promise<DesiredValue[]>): Promise<void> => {
+      await pooled(chunks(writes, METAFIELDS_PER_CALL), settings.concurrency, async (batch) => {
+        const stale = await setBatch(client, batch, ctx.cancellationSignal, result, (written) => state.recordWritten(shop, written));
+        ctx.heartbeat();
+        if (stale.length === 0) return;
+        // Someone else changed these since our last write (or our record of it is lost).
+        // PostgreSQL is the truth: recompute them now and write unconditionally, so the
+        // freshest value wins and nothing computed from older data overwrites it.
+        const owners = [...new Set(stale.map((w) => w.ownerGid))];
+        const fresh = (await recompute(owners)).filter((d) => stale.some((w) => w.ownerGid === d.ownerGid && w.key === d.key));
+        result.recomputed += owners.length;
+        for (const again of chunks(fresh, METAFIELDS_PER_CALL)) {
+          await setBatch(client, again.map((d) => ({ ...d, compareDigest: undefined })), ctx.cancellationSignal, result, (written) => state.recordWritten(shop, written));
+        }
+      });
+    };
+
+    const carryOut = async (values: DesiredValue[], owners: readonly string[], recompute: (owners: string[]) => Promise<DesiredValue[]>) => {
+      const plan = planSync(values, await state.forOwners(shop, owners), new Set(owners.filter((o) => !result.tooLarge.some((t) => t.ownerGid === o))));
+      result.owners += owners.length;
+      result.unchanged += plan.unchanged;
+      await send(plan.writes, recompute);
+      for (const batch of chunks(plan.deletes, METAFIELDS_PER_CALL)) {
+        await client.request(AdminOperations.metafieldsDelete, { metafields: batch.map((d) => ({ ownerId: d.ownerGid, namespace: NAMESPACE, key: d.key })) }, { signal: ctx.cancellationSignal, idempotent: true });
+        result.calls++;
+        result.deleted += batch.length;
+        await state.recordDeleted(shop, batch);
+      }
+    };
+
+    for (const batch of chunks(locations, settings.batchSize)) {
+      await carryOut(await computeLocations(batch), batch, computeLocations);
+      ctx.heartbeat();
+    }
+    if (mode === 'full') {
+      const shopWide = async (): Promise<DesiredValue[]> => [...shopWideMetafields(await sources.shopWide(shop))].flatMap(([gid, values]) => desired(gid, values));
+      const values = await shopWide();
+      const owners = [...new Set([...values.map((v) => v.ownerGid), ...(await state.shopWideOwners(shop))])];
+      await carryOut(values, owners, async (only) => (await shopWide()).filter((v) => only.includes(v.ownerGid)));
+    }
+    // Only the marks this run saw: a location marked meanwhile stays marked. A location too
+    // large for checkout is cleared too: pushing it again cannot help until its rules change.
+    await sources.clearDirty(shop, marks);
+    result.dirtyLeft = (await sources.dirtyLocations(shop)).length;
+    logger.info({ shop, mode, ...result, tooLarge: result.tooLarge.length }, 'constraint sync finished');
+    return result;
+  }
 }
 
 /**

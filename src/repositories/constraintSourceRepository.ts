@@ -27,13 +27,17 @@ export function createConstraintSourceRepository(pool: pg.Pool) {
       return rows.map((r) => r.gid);
     },
 
-    /** Locations marked dirty, with the mark's time (cleared only if it did not move during the run). */
-    async dirtyLocations(shop: string): Promise<{ gid: string; markedAt: Date }[]> {
-      const { rows } = await pool.query<{ gid: string; marked_at: Date }>('SELECT company_location_gid AS gid, marked_at FROM constraint_sync_dirty WHERE shop = $1 ORDER BY marked_at', [shop]);
+    /**
+     * Locations marked dirty, with the mark's time (cleared only if it did not move during
+     * the run). The time stays text: a JavaScript Date would drop PostgreSQL's microseconds,
+     * and the mark would never match again.
+     */
+    async dirtyLocations(shop: string): Promise<{ gid: string; markedAt: string }[]> {
+      const { rows } = await pool.query<{ gid: string; marked_at: string }>('SELECT company_location_gid AS gid, marked_at::text FROM constraint_sync_dirty WHERE shop = $1 ORDER BY marked_at', [shop]);
       return rows.map((r) => ({ gid: r.gid, markedAt: r.marked_at }));
     },
 
-    async clearDirty(shop: string, marks: readonly { gid: string; markedAt: Date }[]): Promise<void> {
+    async clearDirty(shop: string, marks: readonly { gid: string; markedAt: string }[]): Promise<void> {
       if (marks.length === 0) return;
       await pool.query(
         `DELETE FROM constraint_sync_dirty d USING unnest($2::text[], $3::timestamptz[]) AS m(gid, marked_at)
@@ -94,7 +98,7 @@ async function quotasWithUsage(pool: pg.Pool, shop: string, gids: readonly strin
        SELECT g.company_location_gid AS gid, cl.variant_gid, v.product_gid, cl.quantity
          FROM cart_groups g JOIN cart_lines cl ON cl.group_id = g.id
          LEFT JOIN product_variants v ON v.shop = g.shop AND v.gid = cl.variant_gid
-        WHERE g.shop = $1 AND g.company_location_gid = ANY($2::text[]) AND g.status = ANY($3::text[])
+        WHERE g.shop = $1 AND g.company_location_gid = ANY($2::text[]) AND g.status::text = ANY($3::text[])
      ), used AS (
        SELECT q.id, l.quantity FROM q JOIN l ON l.gid = q.gid AND q.scope_type = 'variant' AND l.variant_gid = q.scope_gid AND l.processed_at >= q.since
        UNION ALL
@@ -141,7 +145,7 @@ async function creditRemaining(pool: pg.Pool, shop: string, gids: readonly strin
     `SELECT s.company_location_gid AS gid, s.credit_limit - s.open_balance - coalesce(p.total, 0) AS remaining
        FROM company_location_settings s
        LEFT JOIN (SELECT company_location_gid, sum(total) AS total FROM cart_groups
-                   WHERE shop = $1 AND company_location_gid = ANY($2::text[]) AND status = ANY($3::text[]) GROUP BY 1) p
+                   WHERE shop = $1 AND company_location_gid = ANY($2::text[]) AND status::text = ANY($3::text[]) GROUP BY 1) p
          ON p.company_location_gid = s.company_location_gid
       WHERE s.shop = $1 AND s.company_location_gid = ANY($2::text[]) AND s.credit_limit IS NOT NULL`,
     [shop, gids, IN_FLIGHT],

@@ -19,7 +19,7 @@ export interface ConstraintSyncStatus {
 const sync = proxyActivities<ConstraintSyncActivities>({
   startToCloseTimeout: '2 hours',
   heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', nonRetryableErrorTypes: ['SHOP_NOT_INSTALLED', 'METAFIELDS_REFUSED'] },
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', nonRetryableErrorTypes: ['SHOP_NOT_INSTALLED', 'METAFIELDS_REFUSED', 'CONSTRAINT_SYNC_DATA_ERROR'] },
 });
 
 /** Orders arrive in bursts: gather the marks of a few seconds into one run. */
