@@ -2,7 +2,6 @@
  * `npm start`: the whole service in one process — API, inbox relay and worker — with its
  * own PostgreSQL and Temporal dev server when DATABASE_URL / TEMPORAL_ADDRESS are unset.
  */
-import { Runtime } from '@temporalio/worker';
 import { startApi } from './api/startApi';
 import { parseConfig } from './config/config';
 import { createDb, createPool } from './db/client';
@@ -12,7 +11,7 @@ import { LOCAL_DEV_SHOPIFY_SECRET, startLocalStack } from './local/localStack';
 import { createLogger } from './logger';
 import { createTemporalClient } from './temporal/client';
 import { startWorker } from './worker/startWorker';
-import { sdkLogger } from './temporal/runtimeLogger';
+import { installTemporalRuntime } from './observability/temporalRuntime';
 import { onShutdownSignal } from './lifecycle';
 import { createShopRepository } from './repositories/shopRepository';
 
@@ -20,7 +19,7 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const logger = createLogger(config.logLevel);
   // We handle SIGINT/SIGTERM ourselves, to stop the API before the worker.
-  Runtime.install({ shutdownSignals: [], logger: sdkLogger(logger) });
+  installTemporalRuntime(logger, config.temporal.metricsAddress);
 
   const stack = await startLocalStack(config, logger);
   const runtime = stack.config;
@@ -40,6 +39,7 @@ async function main(): Promise<void> {
     drafts: { maxLinesPerDraft: runtime.carts.maxLinesPerDraft, completion: runtime.carts.completion },
     catalogImportSchedule: runtime.catalogImport.schedule,
     constraintSyncEvery: runtime.constraintSync.every,
+    deadEvents: runtime.deadEvents,
     logger: logger.child({ component: 'worker' }),
   });
   const api = await startApi({ config: runtime, db, temporal, logger });

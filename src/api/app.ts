@@ -23,6 +23,10 @@ import { healthRoutes, type HealthChecks } from './routes/health';
 import { shopifyWebhookRoutes } from './routes/shopifyWebhooks';
 import { webhookReplayRoutes } from './routes/webhookReplay';
 import { operatorRoutes, type OperatorDeps } from './routes/operatorRoutes';
+import { metricsRoutes } from './routes/metrics';
+import type { ApiMetrics } from '../observability/apiMetrics';
+import { requestLogging } from '../observability/requestLogging';
+import { webhookMetrics } from '../observability/webhookMetrics';
 
 export interface AppDeps {
   logger: Logger;
@@ -39,6 +43,8 @@ export interface AppDeps {
   operator: OperatorDeps;
   /** New work for the relay (a replay was queued). */
   kickRelay: () => void;
+  /** The registry served at GET /metrics and the webhook counters the app moves. */
+  metrics: ApiMetrics;
   /** Extra routers mounted before the error handler (benchmarks mount their ceiling route here). */
   extraRouters?: Router[];
 }
@@ -47,7 +53,11 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // First, so every answer (refusals from any layer included) has a request ID, a log line and its metrics.
+  app.use(requestLogging(deps.logger));
   app.use(healthRoutes(deps.health));
+  app.use(metricsRoutes(deps.metrics.registry));
+  app.use('/webhooks/shopify', webhookMetrics(deps.metrics));
   app.use(shopifyWebhookRoutes({ verify: deps.verify, maxBytes: deps.webhookMaxBytes, ingestor: deps.ingestor }));
   app.use(webhookReplayRoutes({ inbox: deps.inbox, onQueued: deps.kickRelay, auth: adminAuth(deps.adminApiToken) }));
   app.use(catalogImportRoutes({ ...deps.catalogImports, auth: adminAuth(deps.adminApiToken) }));

@@ -22,6 +22,8 @@ import { pingTemporal } from '../temporal/client';
 import { createWorkflowStatusReader } from '../temporal/workflowStatus';
 import { createPendingApprovals } from '../carts/pendingApprovals';
 import { createDeadWebhookQueries } from '../repositories/deadWebhookQueries';
+import { createApiMetrics, type ApiMetrics } from '../observability/apiMetrics';
+import { registerOperationalMetrics } from '../observability/operationalMetrics';
 import { createApp } from './app';
 
 export interface ApiDeps {
@@ -34,11 +36,17 @@ export interface ApiDeps {
   logger: Logger;
   extraRouters?: Router[];
   host?: string;
+  /** How long close() lets in-flight requests finish before cutting their connections. */
+  drainTimeoutMs?: number;
 }
+
+/** Below Shopify's 5 s delivery timeout plus margin: a request still running then is stuck, and Shopify redelivers. */
+const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
 
 export interface RunningApi {
   url: string;
   server: Server;
+  metrics: ApiMetrics;
   close(): Promise<void>;
 }
 
@@ -61,7 +69,10 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   const approvers = createApproverRepository(db);
   const cartSettings = config.carts ?? DEFAULT_CART_SETTINGS;
   const decisions = createCartDecisions({ temporal, carts, approvers });
+  const metrics = createApiMetrics();
+  registerOperationalMetrics(metrics.registry, db.$client);
   const app = createApp({
+    metrics,
     catalogImports,
     constraintSync: { starter: createConstraintSyncStarter({ temporal, taskQueue: config.temporal.taskQueue, shops: createShopRepository(db) }) },
     carts: {
@@ -103,15 +114,24 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   const { port } = server.address() as AddressInfo;
   const url = `http://${deps.host && deps.host !== '0.0.0.0' ? deps.host : 'localhost'}:${port}`;
 
+  const drainTimeoutMs = deps.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
   return {
     url,
     server,
+    metrics,
     async close() {
-      // Stop accepting and let in-flight requests finish.
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      // Stop accepting and let in-flight requests finish. A keep-alive connection is closed
+      // as soon as it is idle, so a client's next request goes elsewhere instead of here.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const idleCloser = setInterval(() => server.closeIdleConnections(), 100);
+      const deadline = setTimeout(() => {
+        logger.warn({ drainTimeoutMs }, 'in-flight requests did not finish in time; closing their connections');
+        server.closeAllConnections();
+      }, drainTimeoutMs);
+      await closed;
+      clearInterval(idleCloser);
+      clearTimeout(deadline);
     },
   };
 }

@@ -1,5 +1,4 @@
 /** The worker process on its own (docker-compose `worker`). */
-import { Runtime } from '@temporalio/worker';
 import { parseConfig, requireEndpoints } from '../config/config';
 import { createDb, createPool } from '../db/client';
 import { runMigrations } from '../db/migrate';
@@ -7,12 +6,12 @@ import { ConfigError, errorMessage } from '../errors';
 import { onShutdownSignal } from '../lifecycle';
 import { createLogger } from '../logger';
 import { startWorker } from './startWorker';
-import { sdkLogger } from '../temporal/runtimeLogger';
+import { installTemporalRuntime } from '../observability/temporalRuntime';
 
 async function main(): Promise<void> {
   const config = requireEndpoints(parseConfig(process.env));
   const logger = createLogger(config.logLevel, { process: 'worker' });
-  Runtime.install({ shutdownSignals: [], logger: sdkLogger(logger) });
+  installTemporalRuntime(logger, config.temporal.metricsAddress);
   await runMigrations(config.databaseUrl);
   const pool = createPool(config.databaseUrl, { max: config.databasePoolSize });
   const worker = await startWorker({
@@ -25,6 +24,7 @@ async function main(): Promise<void> {
     drafts: { maxLinesPerDraft: config.carts.maxLinesPerDraft, completion: config.carts.completion },
     catalogImportSchedule: config.catalogImport.schedule,
     constraintSyncEvery: config.constraintSync.every,
+    deadEvents: config.deadEvents,
     logger,
   });
   logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');

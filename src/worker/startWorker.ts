@@ -1,6 +1,7 @@
 import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import { createActivities } from '../activities';
+import { createActivities, type ActivityDeps } from '../activities';
+import type { InboxActivityDeps } from '../activities/inboxActivities';
 import type { CatalogImportSettings } from '../activities/catalogImportActivities';
 import type { DraftOrderSettings } from '../activities/draftOrderActivities';
 import { createShopRepository } from '../repositories/shopRepository';
@@ -34,6 +35,8 @@ export interface WorkerDeps {
   /** Interval of the full constraint → metafield sync (a Temporal Schedule, e.g. "15m"); none when unset. */
   constraintSyncEvery?: string;
   constraintSync?: Partial<ConstraintSyncSettings>;
+  /** Dead-event notices: DEAD_EVENT_WEBHOOK_URL (and, in tests, shorter timeouts). */
+  deadEvents?: InboxActivityDeps['deadEvents'];
   /** The inbox relay runs beside the worker unless disabled (false). */
   relay?: Partial<RelayOptions> | false;
 }
@@ -53,18 +56,21 @@ export interface RunningWorker {
  */
 export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: deps.address });
+  // createActivities hands these deps to the inbox activities as they are, dead-event settings included.
+  const activityDeps: ActivityDeps & InboxActivityDeps = {
+    db: deps.db,
+    logger: deps.logger,
+    shopify: shopClientsFor(deps),
+    catalog: { maxRejects: 1_000, ...deps.catalog },
+    drafts: { maxLinesPerDraft: 499, completion: 'payment_pending', searchSettleMs: 5_000, ...deps.drafts },
+    ...(deps.constraintSync ? { constraintSync: deps.constraintSync } : {}),
+    ...(deps.deadEvents ? { deadEvents: deps.deadEvents } : {}),
+  };
   const worker = await createWorker({
     connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    activities: createActivities({
-      db: deps.db,
-      logger: deps.logger,
-      shopify: shopClientsFor(deps),
-      catalog: { maxRejects: 1_000, ...deps.catalog },
-      drafts: { maxLinesPerDraft: 499, completion: 'payment_pending', searchSettleMs: 5_000, ...deps.drafts },
-      ...(deps.constraintSync ? { constraintSync: deps.constraintSync } : {}),
-    }),
+    activities: createActivities(activityDeps),
     workflowBundlePath: deps.workflowBundlePath,
   });
   const done = worker.run().finally(() => connection.close());
