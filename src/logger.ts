@@ -30,6 +30,10 @@ const REDACT_PATHS = [
   '*.token',
   '*.hmac',
   '*.authorization',
+  '*.apiSecret',
+  '*.shopifyApiSecrets',
+  '*.internalAuthSecret',
+  '*.adminApiToken',
 ];
 
 /**
