@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     deadEvents: runtime.deadEvents,
     logger: logger.child({ component: 'worker' }),
   });
-  const api = await startApi({ config: runtime, db, temporal, logger });
+  const api = await startApi({ config: runtime, db, temporal, logger, host: runtime.host });
 
   const usingDevSecret = runtime.shopifyApiSecrets.includes(LOCAL_DEV_SHOPIFY_SECRET);
   console.log(

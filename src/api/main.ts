@@ -14,10 +14,11 @@ async function main(): Promise<void> {
   await runMigrations(config.databaseUrl);
   const pool = createPool(config.databaseUrl, { max: config.databasePoolSize, connectionTimeoutMillis: 2_000 });
   const temporal = createTemporalClient(config.temporal.address, config.temporal.namespace);
-  const api = await startApi({ config, db: createDb(pool), temporal, logger });
+  const api = await startApi({ config, db: createDb(pool), temporal, logger, host: config.host });
   logger.info({ url: api.url }, 'API listening');
   onShutdownSignal(logger, async () => {
     await api.close();
+    logger.info('API stopped accepting; in-flight requests finished');
     await temporal.connection.close();
     await pool.end();
   });

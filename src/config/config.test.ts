@@ -7,6 +7,7 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({
       env: 'development',
       port: 3000,
+      host: '0.0.0.0',
       databaseUrl: undefined,
       temporal: { address: undefined, namespace: 'default', taskQueue: 'b2b-orchestrator' },
       shopifyApiSecrets: [],

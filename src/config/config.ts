@@ -16,6 +16,8 @@ const optionalString = z
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // The interface the API listens on: all of them in a container, loopback when only a local proxy calls it.
+  HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: optionalString.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   ),
@@ -78,6 +80,7 @@ export const CONFIG_KEYS: readonly string[] = Object.keys(envSchema.shape);
 export interface Config {
   env: 'development' | 'test' | 'production';
   port: number;
+  host: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
   temporal: {
@@ -163,6 +166,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   return {
     env: e.NODE_ENV,
     port: e.PORT,
+    host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     temporal: {
