@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { CartSettings } from '../config/config';
 import { classifyDbError } from '../db/errors';
+import { B2B_CART_GROUP, B2B_COMPANY_LOCATION, B2B_SHOP } from '../workflows/searchAttributes';
 import { DependencyUnavailableError } from '../errors';
 import type { CartGroupRow } from '../db/schema';
 import type { CartRequest } from '../domain/carts/cartRequest';
@@ -42,6 +43,11 @@ export function createCartSubmitter(deps: { temporal: Client; taskQueue: string;
             args: [input],
             workflowIdConflictPolicy: 'FAIL',
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            typedSearchAttributes: [
+              { key: B2B_SHOP, value: group.shop },
+              { key: B2B_COMPANY_LOCATION, value: group.companyLocationGid },
+              { key: B2B_CART_GROUP, value: group.id },
+            ],
           });
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { catalogImportWorkflowId } from '../domain/catalog/catalogImport';
+import { B2B_SHOP } from '../workflows/searchAttributes';
 import type { CatalogImportRepository, CatalogImportRow } from '../repositories/catalogImportRepository';
 import type { ShopRepository } from '../repositories/shopRepository';
 import type { CatalogImportInput } from '../workflows/catalogImportWorkflow';
@@ -32,6 +33,7 @@ export function createCatalogImportStarter(deps: { temporal: Client; taskQueue: 
           args: [input],
           workflowIdConflictPolicy: 'FAIL',
           workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+          typedSearchAttributes: [{ key: B2B_SHOP, value: shop }],
         });
       } catch (err) {
         await deps.imports.fail(importId, `could not start the workflow: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { constraintSyncWorkflowId } from '../domain/constraints/constraintSyncIds';
 import { DependencyUnavailableError } from '../errors';
+import { B2B_SHOP } from '../workflows/searchAttributes';
 import type { ShopRepository } from '../repositories/shopRepository';
 import type { constraintSyncWorkflow } from '../workflows/constraintSyncWorkflow';
 
@@ -22,6 +23,7 @@ export function createConstraintSyncStarter(deps: { temporal: Client; taskQueue:
           args: [{ shop, mode }],
           signal: 'constraintsDirty',
           signalArgs: [],
+          typedSearchAttributes: [{ key: B2B_SHOP, value: shop }],
         });
       } catch (err) {
         throw new DependencyUnavailableError(`the sync could not be started (Temporal unavailable): ${err instanceof Error ? err.message : String(err)}; retry`, 'CONSTRAINT_SYNC_NOT_STARTED');

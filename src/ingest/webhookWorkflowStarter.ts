@@ -1,5 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { WebhookWorkflowInput } from '../workflows/webhookWorkflow';
+import { B2B_SHOP, B2B_TOPIC } from '../workflows/searchAttributes';
 
 export type StartOutcome = 'started' | 'already_started';
 
@@ -29,6 +30,10 @@ export function createWebhookWorkflowStarter(client: Client, taskQueue: string, 
           // Eager start hands the first workflow task straight back to the worker that
           // started it, skipping a matching round trip (needs the worker's connection).
           requestEagerStart: eagerStart,
+          typedSearchAttributes: [
+            { key: B2B_SHOP, value: input.shop },
+            { key: B2B_TOPIC, value: input.topic },
+          ],
         });
       try {
         if (options.deadlineMs) await client.connection.withDeadline(Date.now() + options.deadlineMs, start);

@@ -6,6 +6,7 @@ import { canHostDataDir, PostgresCluster } from './postgresCluster';
 import { ensureTemporalCli } from './temporalCli';
 import { startLocalShopifySimulator, type LocalShopifySimulator } from './shopifySimulatorProcess';
 import { startTemporalDevServer, type TemporalDevServer } from './temporalDevServer';
+import { SEARCH_ATTRIBUTE_FLAGS } from '../workflows/searchAttributes';
 
 /** The secret `npm start` verifies webhooks with when none is configured (never in production). */
 export const LOCAL_DEV_SHOPIFY_SECRET = 'local-dev-shopify-secret';
@@ -58,6 +59,7 @@ export async function startLocalStack(config: Config, logger: Logger): Promise<L
         uiPort: config.local.temporalUiPort,
         dbFile: path.join(dir, 'temporal', 'temporal.sqlite'),
         namespace: config.temporal.namespace,
+        searchAttributes: SEARCH_ATTRIBUTE_FLAGS,
         logFile: path.join(dir, 'temporal', 'server.log'),
       });
       address = temporal.address;

@@ -10,6 +10,7 @@ import { createPgThrottleStore } from '../shopify/client/pgThrottleStore';
 import { createShopClients } from '../shopify/client/shopClients';
 import { ensureCatalogImportSchedule } from '../temporal/catalogImportSchedule';
 import { ensureConstraintSyncSchedule } from '../temporal/constraintSyncSchedule';
+import { registerSearchAttributes } from '../temporal/registerSearchAttributes';
 import type { ConstraintSyncSettings } from '../activities/constraintSyncActivities';
 import type { Db } from '../db/client';
 import { InboxRelay, type RelayOptions } from '../ingest/inboxRelay';
@@ -56,6 +57,7 @@ export interface RunningWorker {
  */
 export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: deps.address });
+  await registerSearchAttributes(connection, deps.namespace, deps.logger);
   // createActivities hands these deps to the inbox activities as they are, dead-event settings included.
   const activityDeps: ActivityDeps & InboxActivityDeps = {
     db: deps.db,

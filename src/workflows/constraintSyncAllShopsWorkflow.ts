@@ -3,6 +3,7 @@ import { ParentClosePolicy, getExternalWorkflowHandle, log, proxyActivities, sta
 import type { ShopListActivities } from '../activities/shopListActivities';
 import { constraintSyncWorkflowId } from '../domain/constraints/constraintSyncIds';
 import { constraintSyncWorkflow, constraintsDirtySignal } from './constraintSyncWorkflow';
+import { B2B_SHOP } from './searchAttributes';
 
 const shops = proxyActivities<ShopListActivities>({ startToCloseTimeout: '1 minute' });
 
@@ -27,7 +28,7 @@ export async function constraintSyncAllShopsWorkflow(): Promise<{ started: strin
 export async function startOrSignalConstraintSync(shop: string, mode: 'full' | 'dirty'): Promise<'started' | 'signalled'> {
   const workflowId = constraintSyncWorkflowId(shop);
   try {
-    await startChild(constraintSyncWorkflow, { workflowId, args: [{ shop, mode }], parentClosePolicy: ParentClosePolicy.ABANDON });
+    await startChild(constraintSyncWorkflow, { workflowId, args: [{ shop, mode }], parentClosePolicy: ParentClosePolicy.ABANDON, typedSearchAttributes: [{ key: B2B_SHOP, value: shop }] });
     return 'started';
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -3,6 +3,7 @@ import { ParentClosePolicy, log, proxyActivities, startChild, uuid4 } from '@tem
 import type { ShopListActivities } from '../activities/shopListActivities';
 import { catalogImportWorkflowId } from '../domain/catalog/catalogImport';
 import { catalogImportWorkflow } from './catalogImportWorkflow';
+import { B2B_SHOP } from './searchAttributes';
 
 const shops = proxyActivities<ShopListActivities>({ startToCloseTimeout: '1 minute' });
 
@@ -25,6 +26,7 @@ export async function nightlyCatalogImportsWorkflow(): Promise<NightlyImportsRes
         workflowId: catalogImportWorkflowId(shop),
         args: [{ importId: uuid4(), shop, trigger: 'schedule' }],
         parentClosePolicy: ParentClosePolicy.ABANDON,
+        typedSearchAttributes: [{ key: B2B_SHOP, value: shop }],
       });
       result.started.push(shop);
     } catch (err) {

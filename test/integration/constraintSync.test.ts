@@ -148,6 +148,18 @@ it('rules removed → their metafields are deleted', async () => {
   expect((await q('SELECT count(*)::int AS n FROM metafield_sync_state WHERE owner_gid = $1', [LOC_OPEN])).rows[0].n).toBe(0);
 });
 
+it('workflows carry the B2bShop search attribute, so the Web UI can filter by shop', async () => {
+  const found = await eventually(async () => {
+    const ids: string[] = [];
+    for await (const wf of temporal.workflow.list({ query: `B2bShop = "${TEST_SHOP}" AND WorkflowType = "constraintSyncWorkflow"` })) ids.push(wf.workflowId);
+    return ids.length > 0 ? ids : undefined;
+  }, 15_000, 250);
+  expect(new Set(found)).toEqual(new Set([`constraint-sync-${TEST_SHOP}`]));
+  const webhooks: string[] = [];
+  for await (const wf of temporal.workflow.list({ query: `B2bShop = "${TEST_SHOP}" AND B2bTopic = "orders/create"` })) webhooks.push(wf.workflowId);
+  expect(webhooks).toHaveLength(1);
+});
+
 it.each([
   ['a shop that is not a myshopify domain', { shop: 'example.com' }, 400],
   ['an unknown mode', { shop: TEST_SHOP, mode: 'some' }, 400],

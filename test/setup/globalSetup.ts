@@ -7,6 +7,7 @@ import { ensureTemporalCli } from '../../src/local/temporalCli';
 import { startTemporalDevServer } from '../../src/local/temporalDevServer';
 import { WORKFLOWS_PATH } from '../../src/worker/createWorker';
 import { startTestPostgres } from './testStack';
+import { SEARCH_ATTRIBUTE_FLAGS } from '../../src/workflows/searchAttributes';
 
 /**
  * One real PostgreSQL cluster and one real Temporal dev server for the whole run. Suites
@@ -26,6 +27,7 @@ export default async function globalSetup(): Promise<void> {
         uiPort: await freePort(),
         dbFile: path.join(scratch, 'temporal.sqlite'),
         namespace: 'default',
+        searchAttributes: SEARCH_ATTRIBUTE_FLAGS,
         logFile: path.join(scratch, 'temporal.log'),
       }))(),
     bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger }),
