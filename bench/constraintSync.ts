@@ -30,17 +30,13 @@ import { createShopClients } from '../src/shopify/client/shopClients';
 import { createMemoryThrottleStore } from '../src/shopify/client/throttleStore';
 import { createOperationCostEstimator } from '../src/shopify/cost/operationCost';
 import { loadAdminSchema } from '../src/shopify/schema/loadSchema';
+import { arg, fmt } from './args';
 import { simAdmin, startSimulatorProcess } from './simProcess';
 
 const SHOP = 'bench-wholesale.myshopify.com';
 const TOKEN = 'shpat_bench';
 const RESTORE: Record<string, number> = { standard: 100, advanced: 200, plus: 1000, enterprise: 2000 };
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? String(process.argv[i + 1]) : fallback;
-};
-const fmt = (n: number, digits = 2) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 interface ShopStats {
   requestStats: { requests: number; throttled: number; pointsCharged: number };

@@ -34,6 +34,7 @@ import { draftOrderInput } from '../src/domain/carts/draftInput';
 import { planSplit } from '../src/domain/carts/splitPlan';
 import { parseMoney } from '../src/domain/money/decimal';
 import { stopChild } from '../src/local/childProcess';
+import { arg, fmt } from './args';
 import { simAdmin, startSimulatorProcess } from './simProcess';
 import { PostgresCluster } from '../src/local/postgresCluster';
 import { freePort } from '../src/local/ports';
@@ -57,11 +58,6 @@ const LOCATION = 'gid://shopify/CompanyLocation/1';
 const RESTORE: Record<string, number> = { standard: 100, advanced: 200, plus: 1000, enterprise: 2000 };
 const CONCURRENCY = 4;
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? String(process.argv[i + 1]) : fallback;
-};
-const fmt = (n: number, digits = 2) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 interface ShopStats {
   requestStats: { requests: number; throttled: number; pointsCharged: number };

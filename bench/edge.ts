@@ -17,7 +17,7 @@ import path from 'node:path';
 import { routeTopic } from '../src/domain/webhooks/topicRoutes';
 import { fixture, postWebhook, signedWebhook, type WebhookRequest } from '../test/helpers/webhooks';
 import { startEdge } from '../test/edge/edgeRuntime';
-import { largeOrder } from '../test/edge/largeOrder';
+import { largeOrder } from '../test/helpers/largeOrder';
 import { OriginStub } from '../test/edge/originStub';
 
 const args = new Map<string, string>();

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { eventually } from '../helpers/eventually';
 import { fixture, postWebhook, signedWebhook, TEST_SECRET, type WebhookRequest } from '../helpers/webhooks';
 import { EDGE_INTERNAL_SECRET, startEdge, type RunningEdge } from './edgeRuntime';
-import { largeOrder } from './largeOrder';
+import { largeOrder } from '../helpers/largeOrder';
 import { OriginStub } from './originStub';
 
 /** Short deadline and backoff so outages of seconds are tested in seconds. */

@@ -4,7 +4,7 @@ import { mapOrderPayload } from '../../src/shopify/payloads/order';
 import { payloadFieldsFor } from '../../src/shopify/payloads/payloadFields';
 import { TEST_SECRET, fixture, postWebhook, signedWebhook, type WebhookRequest } from '../helpers/webhooks';
 import { EDGE_INTERNAL_SECRET, startEdge, type RunningEdge } from './edgeRuntime';
-import { largeOrder } from './largeOrder';
+import { largeOrder } from '../helpers/largeOrder';
 import { OriginStub } from './originStub';
 
 /** Mid-rotation: the edge signs with the new secret and still accepts Shopify's old one. */

@@ -11,7 +11,7 @@ import { mapOrderPayload } from '../../src/shopify/payloads/order';
 import { payloadFieldsFor } from '../../src/shopify/payloads/payloadFields';
 import { mapDeletedId, mapProductPayload } from '../../src/shopify/payloads/product';
 import { fixture } from '../helpers/webhooks';
-import { largeOrder } from './largeOrder';
+import { largeOrder } from '../helpers/largeOrder';
 
 /**
  * What each handler reads from a payload: the parse/mapping call of its line in

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
 import { connectClient, startTestApi, startTestWorker, uniqueTaskQueue, workflowResult } from '../helpers/service';
 import { fixture, postWebhook, signedWebhook } from '../helpers/webhooks';
+import { largeOrder } from '../helpers/largeOrder';
 
 let database: TestDatabase;
 let temporal: Client;
@@ -33,24 +34,6 @@ async function inboxRow(webhookId: string) {
   return row;
 }
 
-function orderWithLines(orderId: number, lineCount: number) {
-  const base = fixture('orders/create');
-  const template = base.line_items[0];
-  return {
-    ...base,
-    id: orderId,
-    admin_graphql_api_id: `gid://shopify/Order/${orderId}`,
-    line_items: Array.from({ length: lineCount }, (_, i) => ({
-      ...template,
-      id: orderId * 10_000 + i,
-      admin_graphql_api_id: `gid://shopify/LineItem/${orderId * 10_000 + i}`,
-      sku: `SKU-${String(i).padStart(5, '0')}`,
-      variant_id: 40_000_000 + i,
-      quantity: (i % 7) + 1,
-      price: `${(i % 50) + 1}.25`,
-    })),
-  };
-}
 
 describe('POST /webhooks/shopify, signed and valid', () => {
   it('answers 200 accepted, runs workflow webhook-<id> to completion, and writes the order and its lines', async () => {
@@ -80,7 +63,7 @@ describe('POST /webhooks/shopify, signed and valid', () => {
   });
 
   it('the same webhook sent 5 times at once gives one accepted, four duplicates, one workflow and one set of rows', async () => {
-    const payload = orderWithLines(777_001, 25);
+    const payload = largeOrder(777_001, 25);
     const request = signedWebhook({ topic: 'orders/create', payload });
 
     const responses = await Promise.all(Array.from({ length: 5 }, () => postWebhook(api.url, request)));
@@ -100,7 +83,7 @@ describe('POST /webhooks/shopify, signed and valid', () => {
   });
 
   it('stores a 1,000-line orders/create payload completely', async () => {
-    const payload = orderWithLines(777_002, 1_000);
+    const payload = largeOrder(777_002, 1_000);
     const request = signedWebhook({ topic: 'orders/create', payload });
 
     const res = await postWebhook(api.url, request);

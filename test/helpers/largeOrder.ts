@@ -1,4 +1,4 @@
-import { fixture } from '../helpers/webhooks';
+import { fixture } from './webhooks';
 
 /**
  * An `orders/create` payload with `lineCount` lines, each a copy of the documented fixture's
