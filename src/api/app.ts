@@ -19,6 +19,7 @@ import { validateCartRoutes } from './routes/validateCart';
 import { catalogImportRoutes } from './routes/catalogImports';
 import { constraintSyncRoutes } from './routes/constraintSync';
 import type { ConstraintSyncStarter } from '../constraints/constraintSyncStarter';
+import type { WorkflowUrl } from '../temporal/workflowStatus';
 import { healthRoutes, type HealthChecks } from './routes/health';
 import { shopifyWebhookRoutes } from './routes/shopifyWebhooks';
 import { webhookReplayRoutes } from './routes/webhookReplay';
@@ -38,6 +39,8 @@ export interface AppDeps {
   health: HealthChecks;
   catalogImports: { starter: CatalogImportStarter; imports: CatalogImportRepository };
   constraintSync: { starter: ConstraintSyncStarter };
+  /** The Temporal Web UI link of a workflow, for answers that start one. */
+  workflowUrl: WorkflowUrl;
   carts: { submitter: CartSubmitter; decisions: CartDecisions; carts: CartRepository; approvers: ApproverRepository; rules: RulesRepository; maxLines: number; secureCookies: boolean };
   /** The operator CLI's routes: dead webhooks, bulk replay, workflow status, pending approvals. */
   operator: OperatorDeps;
@@ -60,9 +63,9 @@ export function createApp(deps: AppDeps): Express {
   app.use('/webhooks/shopify', webhookMetrics(deps.metrics));
   app.use(shopifyWebhookRoutes({ verify: deps.verify, maxBytes: deps.webhookMaxBytes, ingestor: deps.ingestor }));
   app.use(webhookReplayRoutes({ inbox: deps.inbox, onQueued: deps.kickRelay, auth: adminAuth(deps.adminApiToken) }));
-  app.use(catalogImportRoutes({ ...deps.catalogImports, auth: adminAuth(deps.adminApiToken) }));
-  app.use(constraintSyncRoutes({ ...deps.constraintSync, auth: adminAuth(deps.adminApiToken) }));
-  app.use(cartRoutes({ ...deps.carts, auth: adminAuth(deps.adminApiToken) }));
+  app.use(catalogImportRoutes({ ...deps.catalogImports, auth: adminAuth(deps.adminApiToken), workflowUrl: deps.workflowUrl }));
+  app.use(constraintSyncRoutes({ ...deps.constraintSync, auth: adminAuth(deps.adminApiToken), workflowUrl: deps.workflowUrl }));
+  app.use(cartRoutes({ ...deps.carts, auth: adminAuth(deps.adminApiToken), workflowUrl: deps.workflowUrl }));
   app.use(validateCartRoutes({ rules: deps.carts.rules, maxLines: deps.carts.maxLines, auth: adminAuth(deps.adminApiToken) }));
   app.use(approvalsRoutes(deps.carts));
   app.use(approverRoutes({ approvers: deps.carts.approvers, auth: adminAuth(deps.adminApiToken) }));

@@ -19,7 +19,7 @@ import { createCatalogImportRepository } from '../repositories/catalogImportRepo
 import { createInboxRepository } from '../repositories/inboxRepository';
 import { createShopRepository } from '../repositories/shopRepository';
 import { pingTemporal } from '../temporal/client';
-import { createWorkflowStatusReader } from '../temporal/workflowStatus';
+import { createWorkflowStatusReader, workflowUrlBuilder } from '../temporal/workflowStatus';
 import { createPendingApprovals } from '../carts/pendingApprovals';
 import { createDeadWebhookQueries } from '../repositories/deadWebhookQueries';
 import { createApiMetrics, type ApiMetrics } from '../observability/apiMetrics';
@@ -74,6 +74,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   const app = createApp({
     metrics,
     catalogImports,
+    workflowUrl: workflowUrlBuilder(config.temporal.uiUrl, temporal.options.namespace),
     constraintSync: { starter: createConstraintSyncStarter({ temporal, taskQueue: config.temporal.taskQueue, shops: createShopRepository(db) }) },
     carts: {
       carts,

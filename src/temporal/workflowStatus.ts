@@ -19,6 +19,14 @@ export interface WorkflowStatus {
 
 export type WorkflowStatusResult = { outcome: 'found'; workflow: WorkflowStatus } | { outcome: 'not_found' };
 
+/** Where the Temporal Web UI shows a workflow (its latest run): the link answers carry. */
+export type WorkflowUrl = (workflowId: string) => string;
+
+export function workflowUrlBuilder(uiUrl: string | undefined, namespace: string): WorkflowUrl {
+  const base = (uiUrl ?? DEV_SERVER_UI_URL).replace(/\/+$/, '');
+  return (workflowId) => `${base}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+}
+
 /** Where the Temporal Web UI shows one run's history. */
 export function workflowUiUrl(uiUrl: string, namespace: string, workflowId: string, runId: string): string {
   return `${uiUrl.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}/${encodeURIComponent(runId)}/history`;

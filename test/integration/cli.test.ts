@@ -247,7 +247,7 @@ describe('carts and approvals', () => {
     const first = await cli(['submit-cart', csv, ...location, '--po', 'PO-CLI-1', '--json']);
     expect(first.code).toBe(0);
     const groupId = first.json.groupId as string;
-    expect(first.json).toEqual({ groupId, workflowId: `cart-${groupId}`, status: expect.any(String), statusUrl: `${api.url}/carts/${groupId}`, idempotencyKey: expect.stringMatching(/^cli-[0-9a-f]{64}$/), replayed: false });
+    expect(first.json).toEqual({ groupId, workflowId: `cart-${groupId}`, workflowUrl: expect.stringMatching(new RegExp(`/namespaces/default/workflows/cart-${groupId}$`)), status: expect.any(String), statusUrl: `${api.url}/carts/${groupId}`, idempotencyKey: expect.stringMatching(/^cli-[0-9a-f]{64}$/), replayed: false });
 
     const bad = path.join(scratch, 'bad.csv');
     writeFileSync(bad, `sku,quantity\n${shop.skus[0]!.sku},2\n${shop.skus[1]!.sku},lots\n`);
@@ -333,7 +333,7 @@ describe('sync-constraints and import-catalog', () => {
       cli(['import-catalog', '--shop', OTHER_SHOP, '--no-wait', '--json'], env),
     ]);
     expect(sync.code).toBe(0);
-    expect(sync.json).toEqual({ workflowId: `constraint-sync-${OTHER_SHOP}`, shop: OTHER_SHOP, mode: 'full' });
+    expect(sync.json).toEqual({ workflowId: `constraint-sync-${OTHER_SHOP}`, workflowUrl: expect.stringMatching(/\/namespaces\/default\/workflows\/constraint-sync-/), shop: OTHER_SHOP, mode: 'full' });
     startedWorkflows.push(sync.json.workflowId);
     expect(unknownShop.code).toBe(3);
     expect(unknownShop.json.error.code).toBe('SHOP_NOT_INSTALLED');

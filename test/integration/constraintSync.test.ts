@@ -49,8 +49,10 @@ const asValues = (mfs: Record<string, Json>): MetafieldValue[] => Object.values(
 async function syncNow(mode: 'full' | 'dirty' = 'full'): Promise<ConstraintSyncStatus> {
   const res = await fetch(`${api.url}/constraints/sync`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ shop: TEST_SHOP, mode }) });
   expect(res.status).toBe(202);
-  const { workflowId } = (await res.json()) as { workflowId: string };
+  const { workflowId, workflowUrl } = (await res.json()) as { workflowId: string; workflowUrl: string };
   expect(workflowId).toBe(`constraint-sync-${TEST_SHOP}`);
+  // The answer links the workflow in the Temporal Web UI.
+  expect(workflowUrl).toBe(`http://localhost:8233/namespaces/default/workflows/${encodeURIComponent(workflowId)}`);
   return temporal.workflow.getHandle(workflowId).result();
 }
 

@@ -6,6 +6,7 @@ import type { CartGroupRow } from '../../db/schema';
 import { parseCartRequest } from '../../domain/carts/cartRequest';
 import { cartBodyOf, cartBodyParsers, UNSUPPORTED_CART_MEDIA } from './cartBody';
 import type { CartRepository } from '../../repositories/cartRepository';
+import type { WorkflowUrl } from '../../temporal/workflowStatus';
 
 const idParams = z.object({ id: z.uuid() });
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -43,7 +44,7 @@ export async function cartView(carts: CartRepository, group: CartGroupRow) {
  * `POST /carts` (JSON, or text/csv with the cart's other fields as query parameters),
  * `GET /carts/:id`, and the approvers' `POST /carts/:id/approve` / `reject`.
  */
-export function cartRoutes(deps: { submitter: CartSubmitter; decisions: CartDecisions; carts: CartRepository; auth: RequestHandler; maxLines: number }): Router {
+export function cartRoutes(deps: { submitter: CartSubmitter; decisions: CartDecisions; carts: CartRepository; auth: RequestHandler; maxLines: number; workflowUrl: WorkflowUrl }): Router {
   const router = Router();
   const bad = (res: Response, code: string, message: string, details?: unknown) => res.status(400).json({ error: { code, message, ...(details ? { details } : {}) } });
 
@@ -68,7 +69,7 @@ export function cartRoutes(deps: { submitter: CartSubmitter; decisions: CartDeci
       }
       const g = result.group;
       if (result.replayed) res.set('Idempotent-Replayed', 'true');
-      res.status(202).json({ groupId: g.id, workflowId: g.workflowId, status: g.status, statusUrl: cartStatusUrl(g.id) });
+      res.status(202).json({ groupId: g.id, workflowId: g.workflowId, workflowUrl: deps.workflowUrl(g.workflowId), status: g.status, statusUrl: cartStatusUrl(g.id) });
     },
   );
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CatalogImportStarter } from '../../catalog/catalogImportStarter';
 import type { CatalogImportRepository, CatalogImportRow } from '../../repositories/catalogImportRepository';
 import { normalizeShopDomain } from '../../shopify/shopDomain';
+import type { WorkflowUrl } from '../../temporal/workflowStatus';
 
 const startBody = z.object({
   shop: z.string().transform((value, ctx) => normalizeShopDomain(value) ?? (ctx.addIssue({ code: 'custom', message: 'must be a *.myshopify.com domain' }), z.NEVER)),
@@ -35,7 +36,7 @@ export function importView(row: CatalogImportRow) {
 }
 
 /** `POST /imports/catalog` starts a full import of a shop; `GET /imports/:id` follows it. */
-export function catalogImportRoutes({ starter, imports, auth }: { starter: CatalogImportStarter; imports: CatalogImportRepository; auth: RequestHandler }): Router {
+export function catalogImportRoutes({ starter, imports, auth, workflowUrl }: { starter: CatalogImportStarter; imports: CatalogImportRepository; auth: RequestHandler; workflowUrl: WorkflowUrl }): Router {
   const router = Router();
   router.post('/imports/catalog', auth, express.json({ limit: '16kb' }), async (req, res) => {
     const parsed = startBody.safeParse(req.body ?? {});
@@ -46,7 +47,7 @@ export function catalogImportRoutes({ starter, imports, auth }: { starter: Catal
     const result = await starter.start(parsed.data.shop, parsed.data.trigger);
     switch (result.outcome) {
       case 'started':
-        res.status(202).json({ importId: result.importId, workflowId: result.workflowId, status: 'exporting', statusUrl: statusUrl(result.importId) });
+        res.status(202).json({ importId: result.importId, workflowId: result.workflowId, workflowUrl: workflowUrl(result.workflowId), status: 'exporting', statusUrl: statusUrl(result.importId) });
         return;
       case 'already_running':
         res.status(409).json({

@@ -2,6 +2,7 @@ import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { ConstraintSyncStarter } from '../../constraints/constraintSyncStarter';
 import { normalizeShopDomain } from '../../shopify/shopDomain';
+import type { WorkflowUrl } from '../../temporal/workflowStatus';
 
 const body = z.object({
   shop: z.string().transform((value, ctx) => normalizeShopDomain(value) ?? (ctx.addIssue({ code: 'custom', message: 'must be a *.myshopify.com domain' }), z.NEVER)),
@@ -9,7 +10,7 @@ const body = z.object({
 });
 
 /** `POST /constraints/sync` pushes a shop's checkout constraints to Shopify now (operators, CLI). */
-export function constraintSyncRoutes({ starter, auth }: { starter: ConstraintSyncStarter; auth: RequestHandler }): Router {
+export function constraintSyncRoutes({ starter, auth, workflowUrl }: { starter: ConstraintSyncStarter; auth: RequestHandler; workflowUrl: WorkflowUrl }): Router {
   const router = Router();
   router.post('/constraints/sync', auth, express.json({ limit: '16kb' }), async (req, res) => {
     const parsed = body.safeParse(req.body ?? {});
@@ -20,7 +21,7 @@ export function constraintSyncRoutes({ starter, auth }: { starter: ConstraintSyn
     const result = await starter.start(parsed.data.shop, parsed.data.mode);
     switch (result.outcome) {
       case 'started':
-        res.status(202).json({ workflowId: result.workflowId, shop: parsed.data.shop, mode: parsed.data.mode });
+        res.status(202).json({ workflowId: result.workflowId, workflowUrl: workflowUrl(result.workflowId), shop: parsed.data.shop, mode: parsed.data.mode });
         return;
       case 'shop_not_installed':
         res.status(404).json({ error: { code: 'SHOP_NOT_INSTALLED', message: `${parsed.data.shop} has not installed the app` } });

@@ -55,13 +55,14 @@ export async function submitCart(api: ApiClient, file: string, options: SubmitOp
     throw new CliError(refused.exitCode, refused.code, `${refused.message}${rows}`, { ...refused.details, idempotencyKey: key });
   }
   const replayed = answer.headers.get('idempotent-replayed') === 'true';
-  const data = { groupId: answer.body.groupId, workflowId: answer.body.workflowId, status: answer.body.status, statusUrl: api.url(answer.body.statusUrl), idempotencyKey: key, replayed };
+  const data = { groupId: answer.body.groupId, workflowId: answer.body.workflowId, workflowUrl: answer.body.workflowUrl, status: answer.body.status, statusUrl: api.url(answer.body.statusUrl), idempotencyKey: key, replayed };
   return {
     exitCode: EXIT.ok,
     data,
     human: formatFields([
       ['group', data.groupId],
       ['workflow', data.workflowId],
+      ['Web UI', data.workflowUrl],
       ['status', `${data.status}${replayed ? ' (already submitted: same group)' : ''}`],
       ['status URL', data.statusUrl],
     ]),
