@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import type { DeadEventSettings } from '../observability/deadEventNotifier';
 import type { Logger } from '../logger';
 import { createCartRepository } from '../repositories/cartRepository';
 import { createRulesRepository } from '../repositories/rulesRepository';
@@ -21,6 +22,8 @@ export interface ActivityDeps {
   catalog: CatalogImportSettings;
   drafts: DraftOrderSettings;
   constraintSync?: Partial<ConstraintSyncSettings>;
+  /** Where dead events are announced (DEAD_EVENT_WEBHOOK_URL) and how hard to try. */
+  deadEvents?: Partial<DeadEventSettings>;
 }
 
 export type Activities = WebhookActivities & CatalogImportActivities & ShopListActivities & DraftOrderActivities & ConstraintSyncActivities;

@@ -58,8 +58,7 @@ export interface RunningWorker {
 export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: deps.address });
   await registerSearchAttributes(connection, deps.namespace, deps.logger);
-  // createActivities hands these deps to the inbox activities as they are, dead-event settings included.
-  const activityDeps: ActivityDeps & InboxActivityDeps = {
+  const activityDeps: ActivityDeps = {
     db: deps.db,
     logger: deps.logger,
     shopify: shopClientsFor(deps),
