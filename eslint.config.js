@@ -46,6 +46,17 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The edge Worker runs in workerd: Web APIs only, no Node built-ins, no server-side I/O packages.
+    // The checkout Function runs in Shopify's Wasm sandbox: the same, and no Temporal either.
+    files: ['src/edge/**/*.ts', 'extensions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...NODE_BUILTINS, ...IO_PACKAGES, '@temporalio/*', '**/db/**', '**/repositories/**'], message: 'runs outside Node: Web APIs and pure modules only.' }] },
+      ],
+    },
+  },
+  {
     // Entry points and scripts may print for humans.
     files: ['src/main.ts', 'src/**/main.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'sim/**/main.ts', 'test/setup/**/*.ts', 'test/helpers/workerProcess.ts', 'src/cli/**/*.ts'],
     rules: { 'no-console': 'off' },
