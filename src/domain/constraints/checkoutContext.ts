@@ -1,7 +1,7 @@
 import { parseMoney, ZERO } from '../money/decimal';
 import type { PriceBreak } from '../carts/pricing';
 import type { QuantityRule, QuotaRule, ValidationContext, ValidationLine } from '../validation/context';
-import { decodeShard } from './entryShards';
+import { decodeShard, tableKey, type TableKey } from './entryShards';
 import { inputAlias, type CheckoutInput, type CheckoutLocationInput } from './checkoutInput';
 import { unpackQuota, type LocationHeader, type OwnerRules } from './locationConstraints';
 import { HEADER_VERSION, LOCATION_TABLES, shardKey, type LocationTable } from './metafieldKeys';
@@ -14,7 +14,7 @@ import { productKey, variantKey } from './scopeKeys';
  */
 export class UnreadableConstraintsError extends Error {}
 
-type Table = Map<bigint, number[]>;
+type Table = Map<TableKey, number[]>;
 
 function readTable(location: CheckoutLocationInput, table: LocationTable, count: number): Table {
   const spec = LOCATION_TABLES[table];
@@ -89,17 +89,17 @@ export function checkoutContext(input: CheckoutInput): ValidationContext {
     for (const { scope, key, own } of scopes) {
       if (scope.type === 'product' && seen.has(scope.gid)) continue;
       seen.add(scope.gid);
-      const qty = tables.qty.get(key);
+      const qty = tables.qty.get(tableKey(key));
       if (qty) locationRules.push(quantityRule(scope, qty));
       if (own.q) shopRules.push(quantityRule(scope, own.q));
       if (own.n) priceRequired.add(scope.gid);
-      const quota = tables.quota.get(key);
+      const quota = tables.quota.get(tableKey(key));
       if (quota) {
         const { remaining, period } = unpackQuota(quota[0]!);
         quotas.push({ scope, period, maxQuantity: remaining, used: 0 });
       }
     }
-    const start = tables.price.get(variantKey(m.id));
+    const start = tables.price.get(tableKey(variantKey(m.id)));
     // The break's price does not matter to a rule that asks whether one applies.
     if (start) negotiatedPrices.set(m.id, [{ minQuantity: start[0]!, price: ZERO }]);
   });

@@ -1,4 +1,4 @@
-import { lineSku, type Validator } from '../context';
+import { lineSku, type ValidationLine, type Validator } from '../context';
 
 /**
  * Per-period quotas of the company location: what this cart adds in a rule's scope plus
@@ -8,9 +8,19 @@ import { lineSku, type Validator } from '../context';
 export const quota: Validator = {
   name: 'quota',
   atCheckout: true,
-  validate: (ctx) =>
-    ctx.quotas.flatMap((rule) => {
-      const inScope = ctx.lines.filter((l) => l.variant && (rule.scope.type === 'variant' ? l.variant.variantGid : l.variant.productGid) === rule.scope.gid);
+  validate: (ctx) => {
+    // Lines by scope, once (not every line for every rule), in cart order.
+    const lines = new Map<string, ValidationLine[]>();
+    for (const l of ctx.lines) {
+      if (!l.variant) continue;
+      for (const key of [`variant ${l.variant.variantGid}`, `product ${l.variant.productGid}`]) {
+        const list = lines.get(key);
+        if (list) list.push(l);
+        else lines.set(key, [l]);
+      }
+    }
+    return ctx.quotas.flatMap((rule) => {
+      const inScope = lines.get(`${rule.scope.type} ${rule.scope.gid}`) ?? [];
       if (inScope.length === 0) return [];
       const requested = inScope.reduce((n, l) => n + l.quantity, 0);
       if (rule.used + requested <= rule.maxQuantity) return [];
@@ -26,5 +36,6 @@ export const quota: Validator = {
           details: { scope: rule.scope, period: rule.period, max: rule.maxQuantity, used: rule.used, requested, remaining, lineIndexes: inScope.map((l) => l.lineIndex) },
         },
       ];
-    }),
+    });
+  },
 };
