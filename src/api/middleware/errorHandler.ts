@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
-import { AppError, DependencyUnavailableError, IngestUnavailableError } from '../../errors';
+import { classifyDbError } from '../../db/errors';
+import { AppError, DependencyUnavailableError, errorMessage, IngestUnavailableError } from '../../errors';
 import { RejectedBodyError } from '../../ingest/webhookIngestor';
 import type { Logger } from '../../logger';
 
@@ -45,7 +46,24 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(500).json({ error: { code: err.code, message: err.message } });
       return;
     }
+    if (isDatabaseUnavailable(err)) {
+      // Down or saturated (no connection within the pool's timeout): busy, not broken — the
+      // caller may retry, so say so rather than answer 500.
+      logger.warn({ path: req.path, err: errorMessage(err) }, 'database unavailable');
+      res.status(503).set('Retry-After', '5').json({ error: { code: 'DATABASE_UNAVAILABLE', message: 'PostgreSQL is unavailable or saturated; retry' } });
+      return;
+    }
     logger.error({ path: req.path, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, 'unexpected error');
     res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
   };
+}
+
+/**
+ * A query that failed for want of a database: drizzle's wrapper around a driver error that
+ * carries a transient SQLSTATE, or none at all (refused, reset, connection timeout).
+ */
+function isDatabaseUnavailable(err: unknown): boolean {
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  const fromDriver = err instanceof Error && err.message.startsWith('Failed query:') && cause instanceof Error;
+  return fromDriver && classifyDbError(cause) === 'unavailable';
 }

@@ -7,6 +7,8 @@ import { formatFields } from '../format';
 import { formatBytes, renderProgress } from '../progressBar';
 
 const POLL_MS = 1_000;
+/** Consecutive unavailable answers tolerated while following an import (about a minute). */
+const MAX_UNAVAILABLE_POLLS = 60;
 
 interface ImportStatus {
   id: string;
@@ -27,9 +29,19 @@ export async function importCatalog(api: ApiClient, io: CliIo, options: { shop: 
     return { exitCode: EXIT.ok, data: { ...started.body, statusUrl }, human: formatFields([['import', importId], ['workflow', started.body.workflowId], ['status', statusUrl]]) };
   }
   const bar = io.errIsTTY && !options.json;
+  let blips = 0;
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    const s = (await api.expect([200], 'GET', `/imports/${importId}`)).body as ImportStatus;
+    let s: ImportStatus;
+    try {
+      s = (await api.expect([200], 'GET', `/imports/${importId}`)).body as ImportStatus;
+      blips = 0;
+    } catch (err) {
+      // The import goes on whether or not we can see it: a moment of "unavailable" (API
+      // restarting, database saturated) is waited out, not reported as the import failing.
+      if (err instanceof CliError && err.exitCode === EXIT.unavailable && ++blips <= MAX_UNAVAILABLE_POLLS) continue;
+      throw err;
+    }
     if (bar) io.err(`\r${renderProgress(s.progress, `${formatBytes(s.bytes.loaded)} / ${formatBytes(s.bytes.total)}  ${s.lines.toLocaleString('en-US')} lines  ${s.status}`)}`);
     if (s.status !== 'completed' && s.status !== 'failed') continue;
     if (bar) io.err('\n');
