@@ -8,7 +8,7 @@
  */
 import type { Client } from '@temporalio/client';
 import { cartValidationsGenerateRun } from '../../extensions/cart-validation/src';
-import { TEST_SHOP, type Json } from '../../sim/shopify/testing/harness';
+import type { Json } from '../../sim/shopify/testing/harness';
 import type { ConstraintSyncStatus } from '../../src/workflows/constraintSyncWorkflow';
 import type { RunningApi } from '../../src/api/startApi';
 import type { RunningWorker } from '../../src/worker/startWorker';
@@ -20,13 +20,16 @@ import { fixture, postWebhook, signedWebhook } from '../helpers/webhooks';
 import { checkoutInput } from '../function/checkoutInputBuilder';
 
 const TOKEN = 'admin-test-token';
+// Its own shop: the sync's workflow ID is the shop's, and other suites on the same Temporal
+// server start syncs for theirs (their order webhooks carry company locations).
+const TEST_SHOP = 'constraints-test.myshopify.com';
 let shop: CartShop;
 let temporal: Client;
 let api: RunningApi;
 let worker: RunningWorker;
 
 beforeAll(async () => {
-  shop = await startCartShop({ products: 40 });
+  shop = await startCartShop({ products: 40, shop: TEST_SHOP });
   temporal = await connectClient();
   const taskQueue = uniqueTaskQueue('constraints');
   api = await startTestApi({ db: shop.database.db, temporal, taskQueue, adminApiToken: TOKEN });
@@ -95,7 +98,7 @@ it('an order webhook consuming quota → the next sync pushes exactly that locat
   order.company = { id: 1, location_id: Number(LOC_OPEN.split('/').pop()) };
   order.processed_at = order.created_at = order.updated_at = new Date().toISOString();
   order.line_items = [{ ...order.line_items[0], id: 7_700_000_101, variant_id: Number(c.gid.split('/').pop()), product_id: Number(c.product.split('/').pop()), sku: c.sku, quantity: 3 }];
-  const delivery = await postWebhook(api.url, signedWebhook({ topic: 'orders/create', payload: order }));
+  const delivery = await postWebhook(api.url, signedWebhook({ topic: 'orders/create', payload: order, shop: TEST_SHOP }));
   expect(delivery.status).toBe(200);
 
   // The webhook workflow marks the location and starts (or signals) the shop's sync.

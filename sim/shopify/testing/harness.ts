@@ -26,7 +26,8 @@ export interface Harness {
 export async function startHarness(options: ShopifySimulatorOptions = {}, shop: Partial<ShopRegistration> = {}): Promise<Harness> {
   const sim = createShopifySimulator({ ...options, shops: [{ shop: TEST_SHOP, accessToken: TEST_TOKEN, plan: 'plus', ...shop }, ...(options.shops ?? [])] });
   const running = await sim.listen();
-  const graphqlUrl = (version = '2026-07') => `${running.url}/${TEST_SHOP}/admin/api/${version}/graphql.json`;
+  const domain = shop.shop ?? TEST_SHOP;
+  const graphqlUrl = (version = '2026-07') => `${running.url}/${domain}/admin/api/${version}/graphql.json`;
   return {
     sim,
     running,
