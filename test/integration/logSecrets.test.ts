@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@temporalio/client';
 import pino from 'pino';
-import { startHarness, TEST_SHOP, type Harness } from '../../sim/shopify/testing/harness';
+import { startHarness, type Harness } from '../../sim/shopify/testing/harness';
 import { startApi, type RunningApi } from '../../src/api/startApi';
 import { createLogger } from '../../src/logger';
 import { createShopRepository } from '../../src/repositories/shopRepository';
@@ -22,6 +22,9 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
 import { connectClient, uniqueTaskQueue } from '../helpers/service';
 import { fixture, postWebhook, signedWebhook } from '../helpers/webhooks';
+
+// Its own shop: catalog imports are one workflow per shop on the Temporal server the suites share.
+const TEST_SHOP = 'log-secrets.myshopify.com';
 
 const secret = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
 const SHOPIFY_SECRET = secret('shpss_');
@@ -59,7 +62,7 @@ function startEdge(target: () => string): Promise<http.Server> {
 }
 
 beforeAll(async () => {
-  h = await startHarness({}, { accessToken: ACCESS_TOKEN, catalog: { products: 30, variantsPerProduct: 2, locations: 1, metafieldsPerProduct: 1, seed: 3 } });
+  h = await startHarness({}, { shop: TEST_SHOP, accessToken: ACCESS_TOKEN, catalog: { products: 30, variantsPerProduct: 2, locations: 1, metafieldsPerProduct: 1, seed: 3 } });
   database = await createTestDatabase();
   temporal = await connectClient();
   await createShopRepository(database.db).saveInstall(TEST_SHOP, ACCESS_TOKEN);
