@@ -1,0 +1,30 @@
+import { Router, type RequestHandler } from 'express';
+import { cartBodyOf, cartBodyParsers, UNSUPPORTED_CART_MEDIA } from '../../src/api/routes/cartBody';
+import { parseCartRequest } from '../../src/domain/carts/cartRequest';
+
+export const FLOOR_PATH = '/bench/validate-floor';
+
+/**
+ * The work `POST /validate/cart` cannot avoid, and nothing else: the same middleware chain
+ * (auth, JSON body parser), the same parseCartRequest (the cart's zod schema and the
+ * mapping of its lines), then an answer the size of a valid verdict. No rules are loaded,
+ * PostgreSQL is never asked. The real route is reported against this one, in the same
+ * server, on the same port, in the same run.
+ */
+export function validateFloorRouter(deps: { auth: RequestHandler; maxLines: number }): Router {
+  const router = Router();
+  router.post(FLOOR_PATH, deps.auth, ...cartBodyParsers, (req, res) => {
+    const body = cartBodyOf(req);
+    if (body === undefined) {
+      res.status(415).json(UNSUPPORTED_CART_MEDIA);
+      return;
+    }
+    const parsed = parseCartRequest(body, { maxLines: deps.maxLines });
+    if (!parsed.ok) {
+      res.status(400).json({ error: { code: 'CART_INVALID', message: 'not a cart', details: parsed.problems } });
+      return;
+    }
+    res.json({ valid: true, errors: [] });
+  });
+  return router;
+}
