@@ -1,6 +1,5 @@
 import { Router, type RequestHandler } from 'express';
-import { cartBodyOf, cartBodyParsers, UNSUPPORTED_CART_MEDIA } from '../../src/api/routes/cartBody';
-import { parseCartRequest } from '../../src/domain/carts/cartRequest';
+import { cartBodyParsers, cartOf } from '../../src/api/routes/cartBody';
 
 export const FLOOR_PATH = '/bench/validate-floor';
 
@@ -14,16 +13,7 @@ export const FLOOR_PATH = '/bench/validate-floor';
 export function validateFloorRouter(deps: { auth: RequestHandler; maxLines: number }): Router {
   const router = Router();
   router.post(FLOOR_PATH, deps.auth, ...cartBodyParsers, (req, res) => {
-    const body = cartBodyOf(req);
-    if (body === undefined) {
-      res.status(415).json(UNSUPPORTED_CART_MEDIA);
-      return;
-    }
-    const parsed = parseCartRequest(body, { maxLines: deps.maxLines });
-    if (!parsed.ok) {
-      res.status(400).json({ error: { code: 'CART_INVALID', message: 'not a cart', details: parsed.problems } });
-      return;
-    }
+    if (!cartOf(req, res, { maxLines: deps.maxLines, invalidMessage: 'not a cart' })) return;
     res.json({ valid: true, errors: [] });
   });
   return router;

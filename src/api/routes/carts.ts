@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { CartDecisions } from '../../carts/cartDecisions';
 import type { CartSubmitter } from '../../carts/cartSubmitter';
 import type { CartGroupRow } from '../../db/schema';
-import { parseCartRequest } from '../../domain/carts/cartRequest';
-import { cartBodyOf, cartBodyParsers, UNSUPPORTED_CART_MEDIA } from './cartBody';
+import { cartBodyParsers, cartOf } from './cartBody';
 import type { CartRepository } from '../../repositories/cartRepository';
 import type { WorkflowUrl } from '../../temporal/workflowStatus';
 
@@ -55,14 +54,9 @@ export function cartRoutes(deps: { submitter: CartSubmitter; decisions: CartDeci
     async (req, res) => {
       const key = req.get('idempotency-key');
       if (!key || !IDEMPOTENCY_KEY.test(key)) return bad(res, 'IDEMPOTENCY_KEY_REQUIRED', 'an Idempotency-Key header (1–255 visible ASCII characters) is required');
-      const body = cartBodyOf(req);
-      if (body === undefined) {
-        res.status(415).json(UNSUPPORTED_CART_MEDIA);
-        return;
-      }
-      const parsed = parseCartRequest(body, { maxLines: deps.maxLines });
-      if (!parsed.ok) return bad(res, 'CART_INVALID', 'the cart cannot be accepted', parsed.problems);
-      const result = await deps.submitter.submit(parsed.cart, key);
+      const cart = cartOf(req, res, { maxLines: deps.maxLines, invalidMessage: 'the cart cannot be accepted' });
+      if (!cart) return;
+      const result = await deps.submitter.submit(cart, key);
       if (result.outcome === 'key_conflict') {
         res.status(409).json({ error: { code: 'IDEMPOTENCY_KEY_REUSED', message: 'this Idempotency-Key was used with a different cart' }, groupId: result.group.id, statusUrl: cartStatusUrl(result.group.id) });
         return;

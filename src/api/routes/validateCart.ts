@@ -1,11 +1,10 @@
 import { Router, type RequestHandler } from 'express';
 import { classifyDbError } from '../../db/errors';
-import { parseCartRequest } from '../../domain/carts/cartRequest';
 import { DependencyUnavailableError } from '../../errors';
 import { validateCart } from '../../domain/validation/validateCart';
 import type { RulesRepository } from '../../repositories/rulesRepository';
 import { loadCartRules } from '../../validation/loadCartRules';
-import { cartBodyOf, cartBodyParsers, UNSUPPORTED_CART_MEDIA } from './cartBody';
+import { cartBodyParsers, cartOf } from './cartBody';
 
 /**
  * `POST /validate/cart`: the cart of `POST /carts`, checked against every rule from
@@ -15,17 +14,8 @@ import { cartBodyOf, cartBodyParsers, UNSUPPORTED_CART_MEDIA } from './cartBody'
 export function validateCartRoutes(deps: { rules: RulesRepository; auth: RequestHandler; maxLines: number }): Router {
   const router = Router();
   router.post('/validate/cart', deps.auth, ...cartBodyParsers, async (req, res) => {
-    const body = cartBodyOf(req);
-    if (body === undefined) {
-      res.status(415).json(UNSUPPORTED_CART_MEDIA);
-      return;
-    }
-    const parsed = parseCartRequest(body, { maxLines: deps.maxLines });
-    if (!parsed.ok) {
-      res.status(400).json({ error: { code: 'CART_INVALID', message: 'not a cart', details: parsed.problems } });
-      return;
-    }
-    const { cart } = parsed;
+    const cart = cartOf(req, res, { maxLines: deps.maxLines, invalidMessage: 'not a cart' });
+    if (!cart) return;
     const rules = await loadCartRules(deps.rules, { shop: cart.shop, companyLocationGid: cart.companyLocationId, shippingAddress: cart.shippingAddress, lines: cart.lines }).catch((err: unknown) => {
       // Down or saturated (no connection within the pool's timeout): busy, not broken.
       if (classifyDbError(err) === 'unavailable') throw new DependencyUnavailableError('cart rules could not be read: PostgreSQL is unavailable or saturated; retry', 'RULES_UNAVAILABLE');
