@@ -57,6 +57,12 @@ async function main(): Promise<void> {
         ? `  Shopify:           simulator at ${runtime.shopify.adminBaseUrl.replace('/{shop}', '')}, shop ${stack.demoShop?.shop} (sim/shopify/README.md)`
         : `  Shopify:           ${runtime.shopify.adminBaseUrl}`,
       usingDevSecret ? `  Webhook secret:    ${LOCAL_DEV_SHOPIFY_SECRET} (local default; set SHOPIFY_API_SECRET)` : '',
+      `  Approvals page:    ${api.url}/approvals      Metrics: ${api.url}/metrics`,
+      stack.demoShop ? '  Try:' : '',
+      stack.demoShop ? `    npm run cli -- import-catalog --shop ${stack.demoShop.shop} --api-url ${api.url}` : '',
+      stack.demoShop ? `    npm run cli -- sync-constraints --shop ${stack.demoShop.shop} --api-url ${api.url}` : '',
+      stack.demoShop ? `    npm run cli -- dead-webhooks --api-url ${api.url}` : '',
+      '  The whole story (import, a 1,200-line cart, approval, checkout validation): npm run demo',
       '  Ctrl-C stops everything.',
       '',
     ]
