@@ -30,12 +30,13 @@ import { createShopRepository } from '../src/repositories/shopRepository';
 import { createTemporalClient } from '../src/temporal/client';
 import { startWorker } from '../src/worker/startWorker';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../src/workflows/searchAttributes';
+import { DEMO_LOCATION, seedDemoRules } from '../src/demo/seedDemoRules';
 
 const SHOP = 'demo-wholesale.myshopify.com';
 const TOKEN = 'shpat_demo';
 const SECRET = 'demo-webhook-secret';
 const ADMIN = 'demo-admin-token';
-const LOCATION = 'gid://shopify/CompanyLocation/7001';
+const LOCATION = DEMO_LOCATION;
 const VARIANTS_PER_PRODUCT = 5;
 
 const say = (line: string) => console.log(line);
@@ -116,26 +117,16 @@ async function main(): Promise<void> {
       return s.body.status === 'completed' ? s.body : undefined;
     }, 300_000);
     check(done.lines >= skus, `imported ${done.lines} lines, expected at least ${skus}`);
-    const variants = (await pool.query<{ sku: string; gid: string; product_gid: string }>('SELECT sku, gid, product_gid FROM product_variants WHERE shop = $1 ORDER BY gid LIMIT 1300', [SHOP])).rows;
+    const variants = (await pool.query<{ sku: string }>('SELECT sku FROM product_variants WHERE shop = $1 ORDER BY gid LIMIT 1200', [SHOP])).rows;
     const count = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM product_variants WHERE shop = $1', [SHOP])).rows[0]!.n;
     say(`1. catalog import: ${count.toLocaleString('en-US')} SKUs in ${((Date.now() - t1) / 1000).toFixed(1)} s  ${imp.body.workflowUrl}`);
 
-    // 2. The company location's rules, as the ERP integration writes them: approval needed,
-    //    negotiated prices (10% off, 15% from 24 units), a monthly quota, a case pack.
-    await pool.query(`INSERT INTO company_location_settings (shop, company_location_gid, requires_approval, credit_limit, open_balance) VALUES ($1, $2, true, 50000000, 0)`, [SHOP, LOCATION]);
-    await pool.query(
-      `INSERT INTO negotiated_prices (shop, company_location_gid, variant_gid, min_quantity, price)
-       SELECT $1, $2, v.gid, b.min_quantity, round(v.price * b.factor, 2) FROM product_variants v
-         CROSS JOIN (VALUES (1, 0.90), (24, 0.85)) AS b(min_quantity, factor)
-        WHERE v.shop = $1 AND v.gid = ANY($3::text[])`,
-      [SHOP, LOCATION, variants.map((v) => v.gid)],
-    );
-    const quotaVariant = variants[1_250]!;
-    await pool.query(`INSERT INTO quota_rules (shop, company_location_gid, scope_type, scope_gid, period, max_quantity) VALUES ($1, $2, 'variant', $3, 'month', 40)`, [SHOP, LOCATION, quotaVariant.gid]);
-    await pool.query(`INSERT INTO quantity_rules (shop, company_location_gid, scope_type, scope_gid, increment) VALUES ($1, NULL, 'variant', $2, 6)`, [SHOP, variants[1_251]!.gid]);
+    // 2. The company location's rules, as the ERP integration and company webhooks leave them.
+    const rules = await seedDemoRules(pool, SHOP);
+    const quotaVariant = { sku: rules.quotaVariant.sku, gid: rules.quotaVariant.gid, product_gid: rules.quotaVariant.productGid };
     const approver = await call('POST', '/approvers', { shop: SHOP, name: 'Dana Demo', companyLocationIds: [LOCATION] });
     check(approver.status === 201, `approver not created: ${JSON.stringify(approver.body)}`);
-    say(`2. rules: approval required, negotiated prices on 1,300 SKUs (breaks at 1 and 24), a quota of 40/month on ${quotaVariant.sku}, packs of 6 on ${variants[1_251]!.sku}; approver token shown once: ${approver.body.token}`);
+    say(`2. rules: approval required, negotiated prices on 1,300 SKUs (breaks at 1 and 24), a quota of 40/month on ${quotaVariant.sku}, packs of 6 on ${rules.casePackSku}; approver token shown once: ${approver.body.token}`);
 
     // 3. A 1,200-line cart → linked draft orders.
     const lines = variants.slice(0, 1_200).map((v, i) => ({ sku: v.sku, quantity: 1 + (i % 30) }));

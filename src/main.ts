@@ -14,6 +14,7 @@ import { startWorker } from './worker/startWorker';
 import { installTemporalRuntime } from './observability/temporalRuntime';
 import { onShutdownSignal } from './lifecycle';
 import { createShopRepository } from './repositories/shopRepository';
+import { seedLocalDemoShop } from './demo/seedLocalDemoShop';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
@@ -69,6 +70,11 @@ async function main(): Promise<void> {
       .filter(Boolean)
       .join('\n'),
   );
+
+  if (stack.demoShop) {
+    // In the background: the service answers at once; the seed prints when it is done.
+    void seedLocalDemoShop({ apiUrl: api.url, pool, db, shop: stack.demoShop.shop, logger, print: (line) => console.log(line) });
+  }
 
   onShutdownSignal(logger, async () => {
     await api.close();

@@ -13,7 +13,8 @@ export const LOCAL_DEV_SHOPIFY_SECRET = 'local-dev-shopify-secret';
 const LOCAL_DATABASE = 'b2b_orchestrator';
 
 /** The shop the local Shopify simulator serves when no Shopify is configured. */
-export const LOCAL_DEMO_SHOP = { shop: 'demo-wholesale.myshopify.com', accessToken: 'shpat_local_demo', products: 2_000, variantsPerProduct: 5 } as const;
+// 20,000 products × 5 variants: the 100,000-SKU demo catalog.
+export const LOCAL_DEMO_SHOP = { shop: 'demo-wholesale.myshopify.com', accessToken: 'shpat_local_demo', products: 20_000, variantsPerProduct: 5 } as const;
 
 export interface LocalStack {
   config: RuntimeConfig;
