@@ -42,8 +42,9 @@ export async function startPrivateStack(options: { shop: string; accessToken: st
   // PostgreSQL runs as the postgres user when we are root: it must reach its data folder.
   chmodSync(scratch, 0o755);
   const stoppers: (() => Promise<unknown>)[] = [];
+  // Each step bounded: a Ctrl-C in the middle of a query must not leave pool.end() waiting on it forever.
   const stop = async () => {
-    for (const s of stoppers.reverse()) await s().catch(() => undefined);
+    for (const s of stoppers.reverse()) await Promise.race([s().catch(() => undefined), new Promise((r) => setTimeout(r, 15_000).unref())]);
     rmSync(scratch, { recursive: true, force: true });
   };
   try {
