@@ -14,7 +14,7 @@ import { startWorker } from './worker/startWorker';
 import { installTemporalRuntime } from './observability/temporalRuntime';
 import { onShutdownSignal } from './lifecycle';
 import { createShopRepository } from './repositories/shopRepository';
-import { seedLocalDemoShop } from './demo/seedLocalDemoShop';
+import { seedDemoShopInBackground } from './demo/startDemoShop';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
 
   if (stack.demoShop) {
     // In the background: the service answers at once; the seed prints when it is done.
-    void seedLocalDemoShop({ apiUrl: api.url, pool, db, shop: stack.demoShop.shop, logger, print: (line) => console.log(line) });
+    seedDemoShopInBackground({ shop: stack.demoShop.shop, simulatorUrl: runtime.shopify.adminBaseUrl.replace('/{shop}', ''), apiUrl: api.url, adminToken: runtime.adminApiToken, temporalUiUrl: runtime.temporal.uiUrl, pool, logger, say: (line) => console.log(line) });
   }
 
   onShutdownSignal(logger, async () => {

@@ -53,10 +53,11 @@ export async function runDemoStory(deps: { client: DemoClient; pool: Pool; shop:
   const { awaiting, completed } = story;
   check(awaiting.drafts.length === EXPECTED_DRAFTS, 'drafts', `expected ${EXPECTED_DRAFTS} drafts, got ${awaiting.drafts.length}`);
   check(awaiting.approval.required === true, 'approval', `the cart did not need approval (${JSON.stringify(awaiting.approval)})`);
-  const drafts = [...awaiting.drafts].sort((a: Json, b: Json) => a.index - b.index);
-  say(`3. Cart of ${thousands(DEMO_CART_LINES)} lines for ${NORTHWIND.name} → ${drafts.length} linked drafts (${drafts.map((d: Json) => `${d.name} ${d.lineCount} lines`).join(', ')}) in ${secs(story.seconds.drafts)},`);
+  // By name for reading; the drafts are created 4 at a time, so names need not follow plan positions.
+  const drafts = [...awaiting.drafts].sort((a: Json, b: Json) => String(a.name).localeCompare(String(b.name), 'en', { numeric: true }));
+  say(`3. Cart of ${thousands(DEMO_CART_LINES)} lines for ${NORTHWIND.companyName} (${NORTHWIND.name}) → ${drafts.length} linked drafts (${drafts.map((d: Json) => `${d.name} ${d.lineCount} lines`).join(', ')}) in ${secs(story.seconds.drafts)},`);
   say(`   total ${money(awaiting.totals.total)} ${awaiting.currencyCode} ≥ ${money(NORTHWIND.settings.approvalThreshold!)}: awaiting approval  ${deps.workflowUrl(story.workflowId)}`);
-  const orders = completed.drafts.map((d: Json) => d.orderId);
+  const orders: string[] = completed.drafts.map((d: Json) => d.orderId).sort();
   check(orders.length === EXPECTED_DRAFTS && orders.every(Boolean), 'orders', `not every draft became an order: ${JSON.stringify(completed.drafts)}`);
   say(`4. Approved by ${seeded.approver.name} (POST /carts/:id/approve) → ${orders.length} orders in ${secs(story.seconds.orders)}: ${orders.join(', ')}`);
 
