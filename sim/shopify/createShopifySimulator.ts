@@ -62,6 +62,10 @@ export function createShopifySimulator(options: ShopifySimulatorOptions = {}): S
       return new Promise((resolve, reject) => {
         const server = app.listen(port, host, (err?: Error) => {
           if (err) return reject(err);
+          // Outlive the clients' idle keep-alive (undici's is 4 s), so a client never sends on
+          // a socket this server is closing (ECONNRESET); Shopify's edge keeps sockets longer too.
+          server.keepAliveTimeout = 65_000;
+          server.headersTimeout = 66_000;
           const actual = (server.address() as AddressInfo).port;
           resolve({
             url: `http://${host}:${actual}`,
