@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   console.log(`[setup] Shopify Admin API and Function schemas: ${schemas}`);
   if (process.argv.includes('--for-tests')) {
     console.log(`[setup] Chromium: ${ensureChromium((m) => console.log(`[setup] ${m}`))}`);
-    console.log(`[setup] Temporal Java test server (time skipping): ${ensureJavaTestServer((m) => console.log(`[setup] ${m}`))}`);
+    console.log(`[setup] Temporal Java test server (time skipping): ${await ensureJavaTestServer((m) => console.log(`[setup] ${m}`))}`);
   }
 }
 

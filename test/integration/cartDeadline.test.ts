@@ -4,7 +4,7 @@
  * drafts deleted, in a few seconds of wall time. Real PostgreSQL and the Shopify simulator.
  */
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { TEST_SHOP, type Json } from '../../sim/shopify/testing/harness';
 import { cartRequestHash } from '../../src/carts/cartSubmitter';
 import type { CartRequest } from '../../src/domain/carts/cartRequest';
@@ -13,10 +13,10 @@ import { groupTag } from '../../src/domain/carts/draftInput';
 import { createCartRepository } from '../../src/repositories/cartRepository';
 import type { RunningWorker } from '../../src/worker/startWorker';
 import type { DraftOrderWorkflowResult } from '../../src/workflows/draftOrderWorkflow';
-import { javaTestServerLauncher } from '../../scripts/javaTestServer';
 import { LOC_APPROVAL, startCartShop, type CartShop } from '../helpers/cartShop';
 import { startTestWorker, uniqueTaskQueue } from '../helpers/service';
 import { shopState } from '../helpers/shopifySim';
+import { startTimeSkippingEnvironment } from '../helpers/timeSkipping';
 
 let shop: CartShop;
 let env: TestWorkflowEnvironment;
@@ -25,7 +25,7 @@ const taskQueue = uniqueTaskQueue('deadline');
 
 beforeAll(async () => {
   shop = await startCartShop({ products: 120 }); // 600 SKUs
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: javaTestServerLauncher() } } });
+  env = await startTimeSkippingEnvironment();
   worker = await startTestWorker(shop.database.db, taskQueue, env.address, false, { adminBaseUrl: `${shop.h.url}/{shop}` });
 }, 120_000);
 afterAll(async () => {
