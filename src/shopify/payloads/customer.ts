@@ -70,9 +70,12 @@ export function mapCompanyPayload(payload: unknown): CompanyRecord {
   };
 }
 
+// Company addresses carry the region as `zone_code` (CompanyAddress.zoneCode); customer
+// addresses call it `province_code`. Both are read, the company field first.
 const addressSchema = z
   .object({
     country_code: z.string().nullish(),
+    zone_code: z.string().nullish(),
     province_code: z.string().nullish(),
   })
   .passthrough();
@@ -113,7 +116,7 @@ export function mapCompanyLocationPayload(payload: unknown): CompanyLocationReco
     name: l.name,
     externalId: l.external_id ?? null,
     countryCode: region?.country_code ?? null,
-    provinceCode: region?.province_code ?? null,
+    provinceCode: region?.zone_code ?? region?.province_code ?? null,
     shippingAddress: l.shipping_address ?? null,
     billingAddress: l.billing_address ?? null,
     shopifyUpdatedAt: l.updated_at,

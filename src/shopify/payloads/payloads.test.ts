@@ -64,7 +64,15 @@ describe('other topics (documented shapes)', () => {
 
   it('company locations take their region from the shipping address and their company from the nested company', () => {
     const location = mapCompanyLocationPayload(fixture('company_locations__create'));
-    expect(location).toMatchObject({ companyGid: 'gid://shopify/Company/1082310657', countryCode: 'US' });
+    expect(location).toMatchObject({ companyGid: 'gid://shopify/Company/1082310657', countryCode: 'US', provinceCode: 'IL' });
+  });
+
+  it("a company location's region is its address's zone_code (province_code also read)", () => {
+    const payload = fixture('company_locations__create') as Record<string, unknown>;
+    const withAddress = (address: Record<string, unknown> | null) => mapCompanyLocationPayload({ ...payload, shipping_address: address, billing_address: null });
+    expect(withAddress({ country_code: 'CA', zone_code: 'ON' })).toMatchObject({ countryCode: 'CA', provinceCode: 'ON' });
+    expect(withAddress({ country_code: 'CA', province_code: 'QC' })).toMatchObject({ countryCode: 'CA', provinceCode: 'QC' });
+    expect(withAddress(null)).toMatchObject({ countryCode: null, provinceCode: null });
   });
 
   it('customers, companies, inventory levels and privacy requests map', () => {
