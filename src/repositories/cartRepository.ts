@@ -1,9 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { cartDrafts, cartGroups, cartLines, type CartDraftRow, type CartGroupRow, type CartGroupStatus, type CartLineRow } from '../db/schema';
 import type { CartRequest } from '../domain/carts/cartRequest';
 import type { PreparedLine } from '../domain/carts/prepareCart';
+import { reservationMoved } from '../domain/carts/reservation';
 import { formatMoney, type Money } from '../domain/money/decimal';
+import { markConstraintsDirty } from './constraintDirtyMarks';
 
 export type RecordCartResult =
   | { outcome: 'created'; group: CartGroupRow }
@@ -16,6 +18,23 @@ const m = (v: Money | null) => (v === null ? null : formatMoney(v));
 /** Cart groups, their lines and their drafts. */
 export function createCartRepository(db: Db) {
   const pool = db.$client;
+
+  /**
+   * Runs `update` in a transaction holding the group's row, and marks the group's company
+   * location dirty when going to `status` moves the reservation. `status` undefined: unchanged.
+   */
+  async function withReservationMark(id: string, status: string | undefined, update: (tx: Tx) => Promise<unknown>): Promise<void> {
+    await db.transaction(async (tx) => {
+      const [before] = await tx
+        .select({ status: cartGroups.status, shop: cartGroups.shop, companyLocationGid: cartGroups.companyLocationGid })
+        .from(cartGroups)
+        .where(eq(cartGroups.id, id))
+        .for('update');
+      await update(tx);
+      if (before?.companyLocationGid && status !== undefined && reservationMoved(before.status, status)) await markConstraintsDirty(tx, before.shop, before.companyLocationGid);
+    });
+  }
+
   return {
     /**
      * Records a submitted cart and its lines in one transaction, once per (shop,
@@ -92,12 +111,19 @@ export function createCartRepository(db: Db) {
       return row;
     },
 
+    /**
+     * Sets the group's status. A status that takes or gives back the cart's reservation
+     * (reservation.ts) marks its company location for the constraint sync in the same
+     * transaction: checkout must see quota and credit the cart holds, or no longer holds.
+     */
     async setStatus(id: string, status: CartGroupStatus, extra: Partial<Pick<CartGroupRow, 'error' | 'approvalDecision' | 'approvalDeadline' | 'reminderSentAt'>> = {}): Promise<void> {
       const final = ['completed', 'invalid', 'rejected', 'expired', 'failed'].includes(status);
-      await db
-        .update(cartGroups)
-        .set({ status, ...extra, updatedAt: sql`now()`, ...(final ? { finishedAt: sql`now()` } : {}) })
-        .where(eq(cartGroups.id, id));
+      await withReservationMark(id, status, (tx) =>
+        tx
+          .update(cartGroups)
+          .set({ status, ...extra, updatedAt: sql`now()`, ...(final ? { finishedAt: sql`now()` } : {}) })
+          .where(eq(cartGroups.id, id)),
+      );
     },
 
     /** Writes the prepared lines (one statement) and the group's plan, totals and approval requirement. */
@@ -106,7 +132,7 @@ export function createCartRepository(db: Db) {
       lines: readonly PreparedLine[],
       group: Partial<Pick<CartGroupRow, 'status' | 'plan' | 'subtotal' | 'discountTotal' | 'shippingTotal' | 'total' | 'currencyCode' | 'approvalRequired' | 'approvalReason' | 'error'>>,
     ): Promise<void> {
-      await db.transaction(async (tx) => {
+      await withReservationMark(id, group.status, async (tx) => {
         await tx.execute(sql`
           UPDATE cart_lines c SET sku = l.sku, variant_gid = l.variant_gid, title = l.title, list_price = l.list_price,
                  unit_price = l.unit_price, discount_per_unit = l.discount_per_unit, location_gid = l.location_gid,

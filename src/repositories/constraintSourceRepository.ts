@@ -1,10 +1,11 @@
 import type pg from 'pg';
 import type { LocationConstraintData, ShopWideRuleData } from '../domain/constraints/locationConstraints';
+import { RESERVING_CART_STATUSES } from '../domain/carts/reservation';
 import { parseMoney } from '../domain/money/decimal';
 import type { QuantityRule, QuotaRule } from '../domain/validation/context';
 
 /** Cart groups that count as owed and as ordered before they are orders (rulesRepository agrees). */
-const IN_FLIGHT = ['creating', 'awaiting_approval', 'completing'];
+const IN_FLIGHT = RESERVING_CART_STATUSES;
 
 /**
  * What checkout needs of many company locations at once, for the constraint sync: every

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { orderLineItems, orders } from '../db/schema';
+import { markConstraintsDirty } from './constraintDirtyMarks';
 import { isNewerThanStored, setFromExcluded } from '../db/sqlHelpers';
 import type { OrderRecord } from '../shopify/payloads/order';
 
@@ -53,8 +54,6 @@ export async function upsertOrder(tx: DbOrTx, shop: string, order: OrderRecord, 
   if (!header.companyLocationGid) return { applied: true, rows: 1 + lines.length };
   // The order moves the location's quota usage: mark it for the constraint sync in the same
   // transaction, so the mark exists exactly when the order does.
-  await tx.execute(sql`
-    INSERT INTO constraint_sync_dirty (shop, company_location_gid) VALUES (${shop}, ${header.companyLocationGid})
-    ON CONFLICT (shop, company_location_gid) DO UPDATE SET marked_at = clock_timestamp()`);
+  await markConstraintsDirty(tx, shop, header.companyLocationGid);
   return { applied: true, rows: 1 + lines.length, constraintsChanged: true };
 }
