@@ -1,11 +1,12 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { createDrainingConnection } from './drainingConnection';
 
 /**
  * A lazy connection: the API must start (and keep recording webhooks in PostgreSQL) while
  * Temporal is down, so nothing here waits for the server. gRPC reconnects on its own.
  */
 export function createTemporalClient(address: string, namespace: string): Client {
-  const connection = Connection.lazy({ address });
+  const connection = createDrainingConnection({ address });
   return new Client({ connection, namespace });
 }
 

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { DraftOrderSettings } from '../../src/activities/draftOrderActivities';
 import { startApi, type RunningApi } from '../../src/api/startApi';
 import { DEFAULT_CART_SETTINGS, type CartSettings } from '../../src/config/config';
 import type { Db } from '../../src/db/client';
 import type { RelayOptions } from '../../src/ingest/inboxRelay';
 import { createLogger } from '../../src/logger';
+import { createTemporalClient } from '../../src/temporal/client';
 import { startWorker, type RunningWorker } from '../../src/worker/startWorker';
 import { TEST_SECRET } from './webhooks';
 
@@ -15,12 +16,15 @@ export function uniqueTaskQueue(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
 }
 
+/** The service's own client (its connection drains calls in flight before closing). */
 export async function connectClient(address = process.env.TEST_TEMPORAL_ADDRESS!): Promise<Client> {
-  return new Client({ connection: await Connection.connect({ address }), namespace: 'default' });
+  const client = createTemporalClient(address, 'default');
+  await client.connection.ensureConnected();
+  return client;
 }
 
 export function lazyClient(address = process.env.TEST_TEMPORAL_ADDRESS!): Client {
-  return new Client({ connection: Connection.lazy({ address }), namespace: 'default' });
+  return createTemporalClient(address, 'default');
 }
 
 /**
