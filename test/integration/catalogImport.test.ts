@@ -189,8 +189,11 @@ it('the nightly Schedule exists and, when it fires, imports every installed shop
     expect((await database.pool.query(`SELECT trigger, status FROM catalog_imports`)).rows).toEqual([{ trigger: 'schedule', status: 'completed' }]);
   } finally {
     await schedule.delete();
+    // An import left running on this test's task queue (no worker after it) would hold the
+    // shop's workflow ID and refuse the next test's import.
+    await temporal.workflow.getHandle(catalogImportWorkflowId(TEST_SHOP)).terminate('test ended').catch(() => undefined);
   }
-});
+}, 240_000); // a whole 44,000-line import; under a loaded CI run it took over the default 120 s
 
 it('the b2b CLI starts an import, waits for it and exits 0 with its final state as JSON', async () => {
   await startWorker();
