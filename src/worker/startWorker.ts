@@ -66,6 +66,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     drafts: { maxLinesPerDraft: 499, completion: 'payment_pending', searchSettleMs: 5_000, ...deps.drafts },
     ...(deps.constraintSync ? { constraintSync: deps.constraintSync } : {}),
     ...(deps.deadEvents ? { deadEvents: deps.deadEvents } : {}),
+    temporal: { client: new Client({ connection, namespace: deps.namespace }), taskQueue: deps.taskQueue },
   };
   const worker = await createWorker({
     connection,

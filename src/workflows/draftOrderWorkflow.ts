@@ -1,5 +1,6 @@
-import { CancellationScope, condition, defineQuery, defineSignal, defineUpdate, isCancellation, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { CancellationScope, condition, defineQuery, defineSignal, defineUpdate, isCancellation, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import { msToNumber, type Duration } from '@temporalio/common/lib/time';
+import type { ConstraintPushActivities } from '../activities/constraintPushActivities';
 import type { CreatedDraft, DraftOrderActivities, PreparedCartSummary } from '../activities/draftOrderActivities';
 import {
   APPROVE_SIGNAL,
@@ -34,6 +35,9 @@ const compensation = proxyActivities<DraftOrderActivities>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 100 },
 });
+
+// Best effort by design (the activity never fails): one attempt, short.
+const constraintPush = proxyActivities<ConstraintPushActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 1 } });
 
 export interface DraftOrderWorkflowInput {
   groupId: string;
@@ -113,6 +117,17 @@ export async function draftOrderWorkflow(input: DraftOrderWorkflowInput): Promis
   const plan = prepared;
   state.status = 'creating';
   state.approvalRequired = plan.approvalRequired;
+  /**
+   * The cart took its reservation (creating) or gave it back (completed, failed, rejected,
+   * expired): its location was marked dirty in that status's transaction (cartRepository);
+   * this asks for the push now instead of at the next sync. Patched: carts started before
+   * it existed replay without it.
+   */
+  const pushConstraints = async () => {
+    if (!patched('constraint-push-on-cart')) return;
+    await constraintPush.requestConstraintPush({ shop: plan.shop }).catch((err: unknown) => log.warn('constraint push not requested; the next sync pushes the marks', { error: message(err) }));
+  };
+  await pushConstraints();
 
   const concurrency = Math.max(1, input.createConcurrency ?? 4);
   /**
@@ -159,12 +174,16 @@ export async function draftOrderWorkflow(input: DraftOrderWorkflowInput): Promis
     await setStatus('completing', state.decision ? { decision: state.decision } : {});
     await eachDraft((index) => steps.completeDraftOrder({ groupId: input.groupId, index }));
     await setStatus('completed');
+    await pushConstraints();
     return state;
   } catch (err) {
     if (state.status === 'completing') {
       // Some drafts may already be orders: they are recorded and linked, not orphans.
       // Deleting the rest would leave half a purchase, so an operator decides (state shows which).
-      await CancellationScope.nonCancellable(() => setStatus('failed', { error: message(err) }, compensation));
+      await CancellationScope.nonCancellable(async () => {
+        await setStatus('failed', { error: message(err) }, compensation);
+        await pushConstraints();
+      });
       throw err;
     }
     await CancellationScope.nonCancellable(() => cancelGroup('failed', isCancellation(err) ? 'cancelled' : message(err)));
@@ -177,6 +196,7 @@ export async function draftOrderWorkflow(input: DraftOrderWorkflowInput): Promis
     await setStatus('cancelling', state.decision ? { decision: state.decision } : {}, compensation);
     await compensation.deleteGroupDraftOrders({ groupId: input.groupId });
     await setStatus(status, reason ? { error: reason } : {}, compensation);
+    await pushConstraints();
     return state;
   }
 }
