@@ -34,6 +34,8 @@ export interface AppDeps {
   verify: VerifyConfig;
   webhookMaxBytes: number;
   adminApiToken: string | undefined;
+  /** Bearer token for GET /metrics; unset: open (restrict at the ingress). */
+  metricsToken?: string | undefined;
   ingestor: WebhookIngestor;
   inbox: InboxRepository;
   health: HealthChecks;
@@ -59,7 +61,7 @@ export function createApp(deps: AppDeps): Express {
   // First, so every answer (refusals from any layer included) has a request ID, a log line and its metrics.
   app.use(requestLogging(deps.logger));
   app.use(healthRoutes(deps.health));
-  app.use(metricsRoutes(deps.metrics.registry));
+  app.use(metricsRoutes(deps.metrics.registry, adminAuth(deps.metricsToken, 'METRICS_AUTH')));
   app.use('/webhooks/shopify', webhookMetrics(deps.metrics));
   app.use(shopifyWebhookRoutes({ verify: deps.verify, maxBytes: deps.webhookMaxBytes, ingestor: deps.ingestor }));
   app.use(webhookReplayRoutes({ inbox: deps.inbox, onQueued: deps.kickRelay, auth: adminAuth(deps.adminApiToken) }));

@@ -28,7 +28,7 @@ import { createApp } from './app';
 
 export interface ApiDeps {
   config: Pick<RuntimeConfig, 'port' | 'shopifyApiSecrets' | 'internalAuthSecret' | 'adminApiToken' | 'webhookMaxBytes'> &
-    Partial<Pick<RuntimeConfig, 'carts' | 'env'>> & {
+    Partial<Pick<RuntimeConfig, 'carts' | 'env' | 'metricsToken'>> & {
     temporal: Pick<RuntimeConfig['temporal'], 'taskQueue'> & Partial<Pick<RuntimeConfig['temporal'], 'uiUrl'>>;
   };
   db: Db;
@@ -94,6 +94,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     verify: { shopifyApiSecrets: config.shopifyApiSecrets, internalAuthSecret: config.internalAuthSecret },
     webhookMaxBytes: config.webhookMaxBytes,
     adminApiToken: config.adminApiToken,
+    metricsToken: config.metricsToken,
     ingestor,
     inbox,
     health: {

@@ -50,6 +50,8 @@ const envSchema = z.object({
   SHOPIFY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
   SHOPIFY_MAX_CONCURRENCY_PER_SHOP: z.coerce.number().int().min(1).max(50).default(4),
   ADMIN_API_TOKEN: optionalString,
+  // When set, GET /metrics wants `Authorization: Bearer <it>` (a scraper's own token, not the admin one).
+  METRICS_TOKEN: optionalString,
   // More rejected lines than this fail a catalog import (the valid rest is not merged).
   CATALOG_IMPORT_MAX_REJECTS: z.coerce.number().int().min(0).default(1_000),
   // Cron (UTC) of the nightly full import of every installed shop; "off" disables it.
@@ -101,6 +103,7 @@ export interface Config {
   };
   internalAuthSecret: string | undefined;
   adminApiToken: string | undefined;
+  metricsToken?: string | undefined;
   deadEvents: { webhookUrl: string | undefined };
   catalogImport: { maxRejects: number; schedule: string | undefined };
   constraintSync: { every: string | undefined };
@@ -185,6 +188,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     },
     internalAuthSecret: e.INTERNAL_AUTH_SECRET,
     adminApiToken: e.ADMIN_API_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     deadEvents: { webhookUrl: e.DEAD_EVENT_WEBHOOK_URL },
     catalogImport: { maxRejects: e.CATALOG_IMPORT_MAX_REJECTS, schedule: e.CATALOG_IMPORT_SCHEDULE === 'off' ? undefined : e.CATALOG_IMPORT_SCHEDULE },
     constraintSync: { every: e.CONSTRAINT_SYNC_SCHEDULE === 'off' ? undefined : e.CONSTRAINT_SYNC_SCHEDULE },

@@ -80,6 +80,7 @@ export interface TestApiOptions {
   secrets?: string[];
   internalAuthSecret?: string;
   adminApiToken?: string;
+  metricsToken?: string;
   webhookMaxBytes?: number;
   carts?: Partial<CartSettings>;
 }
@@ -91,6 +92,7 @@ export async function startTestApi(options: TestApiOptions): Promise<RunningApi>
       shopifyApiSecrets: options.secrets ?? [TEST_SECRET],
       internalAuthSecret: options.internalAuthSecret,
       adminApiToken: options.adminApiToken,
+      metricsToken: options.metricsToken,
       webhookMaxBytes: options.webhookMaxBytes ?? 5 * 1024 * 1024,
       temporal: { taskQueue: options.taskQueue },
       ...(options.carts ? { carts: { ...DEFAULT_CART_SETTINGS, ...options.carts } } : {}),

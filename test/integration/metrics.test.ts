@@ -181,6 +181,24 @@ describe('the worker process with TEMPORAL_METRICS_ADDRESS', () => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
 
+  it('with METRICS_TOKEN set: 401 without a token, 403 with a wrong one (the admin token included), Prometheus text with it', async () => {
+    const guarded = await startTestApi({ db: database.db, temporal, taskQueue, adminApiToken: 'admin-token', metricsToken: 'scraper-token' });
+    try {
+      const as = (authorization?: string) => fetch(`${guarded.url}/metrics`, { headers: authorization ? { authorization } : {} });
+      const missing = await as();
+      expect([missing.status, ((await missing.json()) as any).error.code]).toEqual([401, 'METRICS_AUTH_MISSING']);
+      for (const wrong of ['Bearer nope', 'Bearer admin-token']) {
+        const refused = await as(wrong);
+        expect([refused.status, ((await refused.json()) as any).error.code]).toEqual([403, 'METRICS_AUTH_INVALID']);
+      }
+      const ok = await as('Bearer scraper-token');
+      expect(ok.status).toBe(200);
+      expect(parsePrometheusText(await ok.text()).has('b2b_webhooks_received_total')).toBe(true);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('exports the Temporal SDK metrics as Prometheus text, counts dead events there, and exits 0 on SIGTERM', async () => {
     await worker?.shutdown();
     worker = undefined;

@@ -6,17 +6,17 @@ import { secretsEqual } from '../../shopify/webhooks/hmac';
  * Without a configured token (local development only; production config requires one)
  * they are open.
  */
-export function adminAuth(token: string | undefined): RequestHandler {
+export function adminAuth(token: string | undefined, code = 'ADMIN_AUTH'): RequestHandler {
   return (req, res, next) => {
     if (token === undefined) return next();
     const header = req.get('authorization') ?? '';
     const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
     if (!given) {
-      res.status(401).json({ error: { code: 'ADMIN_AUTH_MISSING', message: 'missing Authorization: Bearer token' } });
+      res.status(401).json({ error: { code: `${code}_MISSING`, message: 'missing Authorization: Bearer token' } });
       return;
     }
     if (!secretsEqual(given, token)) {
-      res.status(403).json({ error: { code: 'ADMIN_AUTH_INVALID', message: 'token not accepted' } });
+      res.status(403).json({ error: { code: `${code}_INVALID`, message: 'token not accepted' } });
       return;
     }
     next();
